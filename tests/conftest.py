@@ -119,6 +119,7 @@ class RunningServer:
 
 def start_server(tmp: Path, extra_env: dict[str, str] | None = None, db_url: str | None = None) -> RunningServer:
     port = free_port()
+    tmp.mkdir(parents=True, exist_ok=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("TAMIS_")}
     env["TAMIS_DATABASE_URL"] = db_url or f"sqlite:///{tmp / 'server.db'}"
     env["TAMIS_LOG_LEVEL"] = "warning"

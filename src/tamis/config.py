@@ -62,6 +62,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("host", "127.0.0.1", "Address `tamis serve` listens on.", str),
     Setting("port", 8080, "Port `tamis serve` listens on.", int),
     Setting("workers", 1, "Worker processes for `tamis serve` (use PostgreSQL for more than one on busy sites).", int),
+    Setting("threads", 4, "Threads per worker that run checks (engine and database work).", int),
     Setting("public_url", None, "The URL clients reach this server at, shown by `tamis serve` and `tamis wordpress` "
             "(default: http://HOST:PORT).", _parse_opt_str),
     Setting("default_key", None, "Single-site mode: the key used when a request carries none (some client "

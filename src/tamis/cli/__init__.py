@@ -200,6 +200,49 @@ def migrate(ctx: click.Context) -> None:
     click.echo(f"{settings.effective_database_url} is at schema revision {current_revision(store.engine)}")
 
 
+@main.command()
+@click.option("--days", type=int, default=None, help="Keep raw personal fields this many days (setting: "
+              "retention_days).")
+@click.pass_context
+def purge(ctx: click.Context, days: int | None) -> None:
+    """Strip raw personal data (IP, e-mail, name, URL, text, headers) from checks and reports older than the
+    retention period, keeping verdicts, statistics and hashed identifiers.  Run it daily (cron or a timer).
+
+    Example: tamis purge --days 30
+    """
+    from tamis.store.privacy import purge as purge_rows
+
+    settings = _settings(ctx)
+    store = _store(settings)
+    n = purge_rows(store, days if days is not None else settings.retention_days)
+    click.echo(f"purged personal data from {n} stored rows")
+
+
+@main.command()
+@click.option("--email", default=None, help="The commenter's e-mail address.")
+@click.option("--ip", default=None, help="The commenter's IP address.")
+@click.option("--erase", is_flag=True, help="Erase instead of export (asks for confirmation unless --yes).")
+@click.option("--yes", is_flag=True, help="Do not ask before erasing.")
+@click.pass_context
+def commenter(ctx: click.Context, email: str | None, ip: str | None, erase: bool, yes: bool) -> None:
+    """Export (as JSON) or erase everything stored about one commenter, found by e-mail and/or IP address.
+
+    Example: tamis commenter --email ann@example.org > ann.json
+    """
+    from tamis.store.privacy import erase_commenter, export_commenter
+
+    if not email and not ip:
+        raise click.UsageError("give --email and/or --ip")
+    store = _store(_settings(ctx))
+    if not erase:
+        click.echo(json.dumps(export_commenter(store, email=email, ip=ip), indent=2, default=str))
+        return
+    if not yes:
+        click.confirm(f"Erase every stored comment and report of {email or ''} {ip or ''}?", abort=True)
+    n = erase_commenter(store, email=email, ip=ip)
+    click.echo(f"erased {n} stored rows")
+
+
 @main.command("config")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--help-settings", is_flag=True, help="Describe every setting instead.")

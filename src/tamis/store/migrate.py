@@ -21,20 +21,13 @@ def alembic_config(engine: Engine) -> Config:
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the database to `revision`.  On PostgreSQL an advisory lock makes concurrent starts safe."""
     cfg = alembic_config(engine)
-    if engine.dialect.name == "postgresql":
-        with engine.connect() as conn:
-            conn.exec_driver_sql("SELECT pg_advisory_lock(746173)")  # an arbitrary constant of ours
-            try:
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, revision)
-                conn.commit()
-            finally:
-                conn.exec_driver_sql("SELECT pg_advisory_unlock(746173)")
-                conn.commit()
-    else:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            # A transaction-level lock: released by the commit or rollback whatever happens, so a failed migration
+            # can never leave other workers waiting on a lock held by an idle pooled connection.
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(746173)")
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -97,3 +97,6 @@ daily_stats = sa.Table(
     sa.Column("missed_spam", sa.Integer, nullable=False, server_default="0"),
     sa.Column("false_positives", sa.Integer, nullable=False, server_default="0"),
 )
+
+# The learning path keeps its tables on the same metadata (src/tamis/learning/schema.py).
+from tamis.learning import schema as _learning_schema  # noqa: E402,F401

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
+import anyio.to_thread
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -43,6 +43,14 @@ def invalid(help_text: str) -> Response:
 
 def json_response(doc: Any) -> Response:
     return Response(json.dumps(doc, separators=(",", ":")), media_type="application/json")
+
+
+async def offload(request: Request, fn: Callable[..., Any], *args: Any) -> Any:
+    """Run blocking work (engine, database) in the app's worker threads.
+
+    A small pool (the `threads` setting), not Starlette's default of 40 threads: the work is mostly CPU under the
+    GIL, so more runnable threads add switching, not throughput.  See docs/benchmarks.md for the measured effect."""
+    return await anyio.to_thread.run_sync(fn, *args, limiter=request.app.state.limiter)
 
 
 Handler = Callable[[Service, Request, Form], Awaitable[Response] | Response]
@@ -107,7 +115,7 @@ def resolve_site(service: Service, key: KeyRow, form: Form) -> SiteRow:
     blog = form.get("blog").strip()
     if len(blog) > 2048:
         raise InvalidAkismetRequest('The "blog" value is longer than 2048 characters.')
-    site = service.store.site_for(key.id, blog)
+    site = service.site(key, blog)
     if site.revoked_at is not None:
         raise InvalidAkismetRequest(f"The site {site.url} is no longer allowed to use key {key.key}.")
     return site
@@ -148,7 +156,7 @@ async def comment_check(service: Service, request: Request, form: Form) -> Respo
         guid, verdict = service.check(key, site, form.comment)
         return text("true" if verdict.spam else "false", verdict_headers(guid, verdict))
 
-    return await run_in_threadpool(work)
+    return await offload(request, work)
 
 
 def _over_limit(service: Service, key: KeyRow) -> Response | None:
@@ -173,7 +181,7 @@ def _submit(kind: str) -> Handler:
             service.report(key, site, form.comment, kind)
             return text(THANKS)
 
-        return await run_in_threadpool(work)
+        return await offload(request, work)
 
     return handler
 
@@ -183,7 +191,7 @@ async def verify_key(service: Service, request: Request, form: Form) -> Response
     try:
         key = resolve_key(service, request, form, prefer=("key", "api_key"))
         if form.get("blog").strip():
-            await run_in_threadpool(resolve_site, service, key, form)
+            await offload(request, resolve_site, service, key, form)
     except InvalidAkismetRequest as exc:
         return invalid(exc.help_text)
     return text("valid")
@@ -197,12 +205,12 @@ async def get_stats(service: Service, request: Request, form: Form) -> Response:
         return json_response(stats.get_stats(service.store, key.id, site.id if site else None,
                                              form.get("from", "6-months")))
 
-    return await run_in_threadpool(work)
+    return await offload(request, work)
 
 
 async def get_key_stats(service: Service, request: Request, form: Form) -> Response:
     key = resolve_key(service, request, form, prefer=("api_key", "key"))
-    return json_response(await run_in_threadpool(stats.get_stats, service.store, key.id, None,
+    return json_response(await offload(request, stats.get_stats, service.store, key.id, None,
                                                  form.get("from", "6-months")))
 
 
@@ -253,8 +261,8 @@ async def key_sites(service: Service, request: Request, form: Form) -> Response:
     limit = _int_param(form, "limit", 500, 1, 10_000)
     offset = _int_param(form, "offset", 0, 0, 10**9)
     try:
-        month, rows, total = await run_in_threadpool(
-            lambda: stats.key_sites(service.store, key.id, month=form.get("month").strip() or None,
+        month, rows, total = await offload(
+            request, lambda: stats.key_sites(service.store, key.id, month=form.get("month").strip() or None,
                                     url_filter=form.get("filter").strip() or None, order=order, limit=limit,
                                     offset=offset))
     except ValueError as exc:
@@ -279,7 +287,7 @@ async def key_sites(service: Service, request: Request, form: Form) -> Response:
 
 async def usage_limit(service: Service, request: Request, form: Form) -> Response:
     key = resolve_key(service, request, form, prefer=("api_key", "key"))
-    used = await run_in_threadpool(stats.usage, service.store, key.id)
+    used = await offload(request, stats.usage, service.store, key.id)
     limit = service.settings.usage_limit
     if limit is None:
         return json_response({"limit": "none", "usage": used, "percentage": "0.00", "throttled": False})

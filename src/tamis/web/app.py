@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import anyio
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -36,4 +37,5 @@ def build_app(service: Service) -> Starlette:
         routes.append(Route(path, akismet.endpoint(handler), methods=methods))
     app = Starlette(routes=routes, exception_handlers={HTTPException: http_error})
     app.state.service = service
+    app.state.limiter = anyio.CapacityLimiter(service.settings.threads)
     return app

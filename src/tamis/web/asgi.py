@@ -22,7 +22,11 @@ def build_service() -> Service:
     migrate(store.engine)  # a no-op when `tamis serve` already did it; makes a bare ASGI start safe too
     engine = Engine.load(Path(settings.model_dir) if settings.model_dir else None,
                          spam_threshold=settings.spam_threshold, discard_threshold=settings.discard_threshold)
-    return Service(settings=settings, store=store, engine=engine)
+    service = Service(settings=settings, store=store, engine=engine)
+    from tamis.learning import install
+
+    install(service)  # per-site and instance layers, campaigns, reputation, model versions (docs/learning.md)
+    return service
 
 
 def create_app() -> Starlette:

@@ -1,0 +1,101 @@
+"""Speed and memory of the bundled Tamis model, in process: load time, RSS, comments per second on one core.
+
+Run in a fresh child process (``python -m bench.speed``) so the RSS numbers are the engine's own and not the
+benchmark's: RSS is read from /proc/self/status after ``import tamis.engine`` and again after ``Engine.load()``.
+The child is pinned to one CPU and BLAS threads are limited to one, so "per second" means one core.  The
+comments are a fixed, seeded sample across all corpora (real lengths), checked one at a time like the web layer
+does; the first ``WARMUP`` checks are not timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+WARMUP = 50
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def measure(data_dir: Path, n: int, seed: int) -> dict:
+    from bench.data import corpus_names, load_corpora, public_fields
+
+    corpora = load_corpora(data_dir, corpus_names(data_dir))
+    rows = [r for rs in corpora.values() for r in rs]
+    rng = np.random.default_rng(seed)
+    sample = [public_fields(rows[i]) for i in rng.choice(len(rows), size=min(n + WARMUP, len(rows)), replace=False)]
+
+    rss_before_import = rss_mb()
+    from tamis.engine import Engine
+    from tamis.types import Comment
+
+    rss_imported = rss_mb()
+    t0 = time.perf_counter()
+    engine = Engine.load()
+    load_s = time.perf_counter() - t0
+    rss_loaded = rss_mb()
+
+    comments = [Comment.from_dict(r) for r in sample]
+    for c in comments[:WARMUP]:
+        engine.check(c)
+    lat = []
+    t_all = time.perf_counter()
+    for c in comments[WARMUP:]:
+        t = time.perf_counter()
+        engine.check(c)
+        lat.append(time.perf_counter() - t)
+    total = time.perf_counter() - t_all
+    lat_ms = np.array(lat) * 1000
+    return {
+        "comments": len(lat),
+        "per_second": len(lat) / total,
+        "latency_ms_p50": float(np.percentile(lat_ms, 50)),
+        "latency_ms_p99": float(np.percentile(lat_ms, 99)),
+        "latency_ms_max": float(lat_ms.max()),
+        "load_seconds": load_s,
+        "rss_mb_before_import": rss_before_import,
+        "rss_mb_after_import": rss_imported,
+        "rss_mb_loaded": rss_loaded,
+        "model_rss_mb": rss_loaded - rss_imported,
+        "rss_mb_after_checks": rss_mb(),
+        "model_version": str(getattr(engine, "model_version", "")),
+    }
+
+
+def run_child(data_dir: Path, n: int, seed: int) -> dict:
+    """Run :func:`measure` in a fresh interpreter pinned to one core; returns its JSON."""
+    env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    cmd = [sys.executable, "-m", "bench.speed", "--data", str(data_dir), "-n", str(n), "--seed", str(seed)]
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=root, check=False)
+    if out.returncode != 0:
+        return {"error": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else f"exit {out.returncode}"}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, required=True)
+    ap.add_argument("-n", type=int, default=5000, help="comments to time (default 5000)")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    print(json.dumps(measure(args.data, args.n, args.seed)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,195 @@
+"""The Engine: load a model, analyse a comment, run the signals, add up the log-odds, decide.
+
+##############################################################################################################
+# How are signals combined?  Flat and additive (STYLE.md, rspamd): every hit carries a weight in log-odds and
+# the verdict's log-odds is their sum.  The classifier's hit is its calibrated logit (Platt: a * raw + b,
+# fitted on leave-one-corpus-out scores, so it already carries the prior), every other hit adds its weight
+# from the manifest, and hits computed outside the engine (``extra_hits``: campaigns, reputation, per-site
+# layers) add theirs the same way.  score = sigmoid(sum).  Decisions compare the sum with the thresholds'
+# log-odds, so probabilities that round to 1.0 in floating point still order correctly.
+#
+# Thresholds: spam at ``spam_threshold`` (chosen in training for <= 0.5% false positives on genuine comments
+# in leave-one-corpus-out scores), discard at ``discard_threshold`` (above every genuine comment seen there).
+# Akismet's test values override the sum (akismet-api.md §1.4): the guaranteed-spam author is spam and never
+# discarded, an administrator is never spam.
+##############################################################################################################
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.resources
+import math
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..model.classifier import LinearClassifier
+from ..model.features import FeatureConfig
+from ..model.io import ModelFormatError, load_model, save_model
+from ..signals import DEFAULT_SIGNALS, DEFAULT_WEIGHTS, TEST_ADMINISTRATOR, TEST_GUARANTEED_SPAM, Signal, Weights
+from ..signals import run_signals
+from ..types import Comment, Hit, Verdict
+from .analysis import Analysis, analyze
+
+__all__ = ["Engine", "ModelFormatError", "default_model_dir"]
+
+
+def default_model_dir() -> Path:
+    return Path(str(importlib.resources.files("tamis") / "models" / "default"))
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-12), 1 - 1e-12)
+    return math.log(p / (1 - p))
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+_LANG_LOCK = threading.Lock()
+_LANG: Any = None
+
+
+def _lang_identifier() -> Any:
+    """py3langid's identifier (its model ships inside the package); loaded once per process."""
+    global _LANG
+    with _LANG_LOCK:
+        if _LANG is None:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+            _LANG = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ident = _LANG
+
+    def identify(text: str) -> tuple[str, float]:
+        lang, prob = ident.classify(text)
+        return str(lang), float(prob)
+
+    return identify
+
+
+class Engine:
+    """A loaded model.  ``check`` and ``analyze`` are pure and thread-safe (no state is written after load)."""
+
+    def __init__(
+        self,
+        classifier: LinearClassifier,
+        manifest: dict[str, Any],
+        *,
+        spam_threshold: float | None = None,
+        discard_threshold: float | None = None,
+        signals: Sequence[Signal] = DEFAULT_SIGNALS,
+        detect_language: bool = True,
+    ) -> None:
+        self.classifier = classifier
+        self.manifest = manifest
+        cal = manifest.get("calibration", {})
+        self.cal_a = float(cal.get("a", 1.0))
+        self.cal_b = float(cal.get("b", 0.0))
+        th = manifest.get("thresholds", {})
+        self.spam_threshold = float(spam_threshold if spam_threshold is not None else th.get("spam", 0.5))
+        self.discard_threshold = float(
+            discard_threshold if discard_threshold is not None else th.get("discard", 0.999999))
+        for name, v in (("spam_threshold", self.spam_threshold), ("discard_threshold", self.discard_threshold)):
+            if not 0.0 < v < 1.0:
+                raise ValueError(f"{name} must be strictly between 0 and 1, got {v}")
+        if self.discard_threshold < self.spam_threshold:
+            raise ValueError(f"discard_threshold ({self.discard_threshold}) must not be below spam_threshold "
+                             f"({self.spam_threshold}): discard implies spam")
+        self._z_spam = _logit(self.spam_threshold)
+        self._z_discard = _logit(self.discard_threshold)
+        self.weights = Weights(manifest.get("weights", {}), DEFAULT_WEIGHTS)
+        self.signals = tuple(signals)
+        self.model_version: str = str(manifest.get("model_version", "unversioned"))
+        self._identify = _lang_identifier() if detect_language else None
+
+    # ------------------------------------------------------------------ loading and saving
+    @classmethod
+    def load(cls, model_dir: Path | None = None, *, spam_threshold: float | None = None,
+             discard_threshold: float | None = None) -> Engine:
+        """Load a model directory (the bundled default when None).  Raises ModelFormatError (a ValueError) for a
+        missing, damaged or unknown-schema model."""
+        model_dir = Path(model_dir) if model_dir is not None else default_model_dir()
+        manifest, arrays = load_model(model_dir)
+        try:
+            cfg = FeatureConfig.from_json(manifest["features"])
+            coef = arrays["coef"].astype(np.float32)
+            intercept = float(arrays["intercept"].reshape(-1)[0])
+        except (KeyError, TypeError, IndexError) as e:
+            raise ModelFormatError(f"model {model_dir} lacks {e}") from e
+        if coef.shape != (1 << cfg.n_bits,):
+            raise ModelFormatError(f"model {model_dir}: coef has shape {coef.shape}, expected {(1 << cfg.n_bits,)}")
+        return cls(LinearClassifier(coef, intercept, cfg), manifest, spam_threshold=spam_threshold,
+                   discard_threshold=discard_threshold)
+
+    def save(self, model_dir: Path) -> None:
+        manifest = {k: v for k, v in self.manifest.items() if k != "schema_version"}
+        manifest["features"] = self.classifier.config.to_json()
+        manifest["thresholds"] = {"spam": self.spam_threshold, "discard": self.discard_threshold}
+        manifest["weights"] = self.weights.as_dict()
+        save_model(Path(model_dir), manifest, {
+            "coef": self.classifier.coef.astype(np.float16),
+            "intercept": np.array([self.classifier.intercept], dtype=np.float64),
+        })
+
+    @staticmethod
+    def version_of(coef: np.ndarray, manifest: dict[str, Any]) -> str:
+        h = hashlib.sha256(coef.astype(np.float16).tobytes())
+        h.update(repr(sorted(manifest.get("weights", {}).items())).encode())
+        return f"tamis-{manifest.get('name', 'default')}-{manifest.get('built', 'dev')}-{h.hexdigest()[:8]}"
+
+    # ------------------------------------------------------------------ checking
+    def analyze(self, comment: Comment) -> Analysis:
+        return analyze(comment, self.classifier.config, self._identify)
+
+    def classifier_hit(self, a: Analysis) -> Hit:
+        f = a.features
+        if f is None:
+            from ..model.features import featurize
+
+            f = featurize(a.text, a.meta_tokens, self.classifier.config)
+        raw = self.classifier.logit(f)
+        z = self.cal_a * raw + self.cal_b
+        spam = z >= 0
+        clues = self.classifier.clues(f, k=5, spam=spam)
+        ev = " ".join(t for t, _ in clues)
+        return Hit("CLASSIFIER_SPAM" if spam else "CLASSIFIER_HAM", round(z, 4), ev)
+
+    def check(self, comment: Comment, extra_hits: Sequence[Hit] = (), analysis: Analysis | None = None) -> Verdict:
+        skipped: list[str] = []
+        try:
+            a = analysis if analysis is not None else self.analyze(comment)
+        except Exception:  # noqa: BLE001 - never fail a check; fall back to the raw text
+            skipped.append("SIGNAL_ERROR:normalize")
+            a = analyze(Comment.from_dict({k: v for k, v in comment.fields.items() if k != "comment_content"}),
+                        self.classifier.config, None)
+        hits, sk = run_signals(a, self.signals, self.weights)
+        skipped.extend(sk)
+        try:
+            hits.append(self.classifier_hit(a))
+        except Exception:  # noqa: BLE001
+            skipped.append("SIGNAL_ERROR:classifier")
+        hits.extend(extra_hits)
+        z = math.fsum(h.weight for h in hits if math.isfinite(h.weight))
+        spam = z >= self._z_spam
+        discard = z >= self._z_discard
+        names = {h.name for h in hits}
+        score = _sigmoid(z)
+        if TEST_ADMINISTRATOR in names:
+            spam = discard = False
+            score = min(score, 0.0)
+        elif TEST_GUARANTEED_SPAM in names:
+            spam, discard = True, False
+            score = max(score, self.spam_threshold)
+            if score >= self.discard_threshold:
+                score = self.spam_threshold
+        ordered = tuple(sorted(hits, key=lambda h: -abs(h.weight)))
+        return Verdict(spam=spam, discard=discard, score=score, hits=ordered, model_version=self.model_version,
+                       skipped=tuple(skipped))

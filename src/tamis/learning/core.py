@@ -1,0 +1,494 @@
+"""The learning path: one ``Learning`` object per worker, registered on the Service by ``tamis.learning.install``.
+
+- ``signal(ctx)``: a context signal run on every check.  Four indexed reads (layer weights, confirmed campaigns,
+  recent near-duplicates, reputation), no writes.  Because it reads the database on every check, a correction
+  stored by any worker changes the very next check in every worker: there is no cache to refresh.
+- ``observe(ctx, guid, verdict)``: after a check is stored, index its fingerprint (velocity, later confirmation)
+  and add our own confident verdicts, weakly, to the reputation of its entities.
+- ``learn(ctx, kind, result)``: after a moderator's report is stored (never is_test, never a repeat).  Idempotent
+  and reversible through ``learn_ledger``: the same report again changes nothing; a report of the other class
+  subtracts exactly what the first one added, then learns the new class.
+
+##############################################################################################################
+# Layers: how do the site and instance layers learn from corrections alone?
+# WordPress sends a report only when a moderator acts, and moderators mostly act on mistakes, so the feedback is
+# nearly all errors.  Naive-Bayes counts need both classes to know that "the" is not spam; with corrections only,
+# every common word of a missed spam would look spammy.  So each layer is a linear model over the comment's
+# tokens, fitted online to the *residual* of everything else: a report of class y on a comment whose verdict had
+# log-odds m adds  eta * (y - sigmoid(m)) * x  to the weights of its tokens (x = 1/sqrt(#tokens)).  A confident
+# mistake teaches a lot, a report that agrees with a confident verdict teaches nearly nothing, and the static
+# model stays the background that tells common words from telling ones.  Updates are additions, so an undo is an
+# exact subtraction.  Each token's weight is clipped at read time (TOKEN_CAP) and each layer's hit (LAYER_CAP).
+# How much it takes: one report moves the same text by about eta * (1 - p) (2.7 log-odds for a confident miss at
+# eta 3), a text sharing half its tokens by about half that; see docs/learning.md for the measured curves.
+##############################################################################################################
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from tamis.engine.analysis import Analysis, analyze
+from tamis.learning import reputation as rep
+from tamis.learning.features import (
+    Entity, Fingerprint, entities, fingerprint, h64, layer_tokens, logit, sigmoid, similarity,
+)
+from tamis.learning.schema import (
+    campaign_bands, campaigns, fingerprints, fp_bands, learn_ledger, learn_scopes, learn_weights, reputation,
+)
+from tamis.store.db import match_hashes
+from tamis.store.schema import checks
+from tamis.types import Comment, Hit, Verdict
+
+log = logging.getLogger("tamis.learning")
+
+INSTANCE = 0
+OWN_HITS = frozenset({
+    "LEARNED_SITE", "LEARNED_INSTANCE", "CAMPAIGN_CONFIRMED", "CAMPAIGN_VELOCITY", "DUPLICATE_OF_HAM",
+    "EMAIL_DISPOSABLE", *(name for name, _h, _k in rep.KINDS.values()),
+})
+VERDICT_SPAM_Z = logit(0.97)
+VERDICT_HAM_Z = logit(0.05)
+
+
+@dataclass(frozen=True)
+class LearningConfig:
+    eta_site: float = 3.0
+    eta_instance: float = 1.5
+    token_cap: float = 3.0
+    site_cap: float = 5.0
+    instance_cap: float = 2.0
+    min_layer_weight: float = 0.2
+    near_dup: float = 0.5           # estimated Jaccard at which two comments are the same message
+    campaign_min: float = 4.0       # CAMPAIGN_CONFIRMED weight at near_dup similarity ...
+    campaign_max: float = 10.0      # ... rising to this at similarity 1.0
+    ham_dup_weight: float = -6.0    # DUPLICATE_OF_HAM at similarity 1.0 (scaled like the campaign weight)
+    velocity_window: timedelta = timedelta(minutes=10)
+    velocity_min: int = 3           # distinct IPs, sites or posts before CAMPAIGN_VELOCITY fires
+    velocity_cap: float = 3.0
+    recent_retention: timedelta = timedelta(days=7)
+    max_candidates: int = 400
+
+
+@dataclass
+class Extract:
+    """What one comment gives the learning path, computed once per check and stashed on the Analysis."""
+
+    tokens: list[str]
+    token_hashes: list[int]
+    fp: Fingerprint | None
+    ents: list[Entity]
+
+
+def extract(analysis: Analysis) -> Extract:
+    cached = analysis.extra.get("learning") if isinstance(analysis.extra, dict) else None
+    if isinstance(cached, Extract):
+        return cached
+    toks = layer_tokens(analysis.text, analysis.meta_tokens)
+    ents = entities(dict(analysis.comment.fields), analysis.author, analysis.email_domain,
+                    tuple((lk.source, lk.domain) for lk in analysis.links if lk.source != "author_url"))
+    ex = Extract(toks, [h64(t) for t in toks], fingerprint(analysis.text), ents)
+    if isinstance(analysis.extra, dict):
+        analysis.extra["learning"] = ex
+    return ex
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Learning:
+    store: Any  # tamis.store.Store
+    config: LearningConfig = field(default_factory=LearningConfig)
+    engine_ref: Any = None  # a callable returning the current Engine (for scoring untied reports)
+    _last_prune: float = 0.0
+
+    @property
+    def is_sqlite(self) -> bool:
+        return bool(self.store.is_sqlite)
+
+    def _insert(self, table: sa.Table) -> Any:
+        if self.is_sqlite:
+            from sqlalchemy.dialects.sqlite import insert
+        else:
+            from sqlalchemy.dialects.postgresql import insert
+        return insert(table)
+
+    # ========================================================================================= check time
+
+    def signal(self, ctx: Any) -> Sequence[Hit]:
+        analysis = ctx.analysis if ctx.analysis is not None else analyze(ctx.comment, None)
+        ex = extract(analysis)
+        site_id = ctx.site.id
+        with self.store.engine.connect() as conn:
+            hits = self._layer_hits(conn, ex, site_id)
+            hits += self._campaign_hits(conn, ex, site_id)
+            hits += self._reputation_hits(conn, ex, site_id)
+        return hits
+
+    def _layer_hits(self, conn: Connection, ex: Extract, site_id: int) -> list[Hit]:
+        if not ex.token_hashes:
+            return []
+        rows = conn.execute(
+            sa.select(learn_weights.c.scope, learn_weights.c.token, learn_weights.c.weight,
+                      learn_weights.c.multi_site)
+            .where(learn_weights.c.scope.in_([INSTANCE, site_id]), learn_weights.c.token.in_(ex.token_hashes))
+        ).all()
+        if not rows:
+            return []
+        cfg = self.config
+        x = 1.0 / math.sqrt(len(ex.token_hashes))
+        name_of = dict(zip(ex.token_hashes, ex.tokens))
+        contrib: dict[str, list[tuple[float, str]]] = {"site": [], "instance": []}
+        for scope, token, weight, multi in rows:
+            w = max(-cfg.token_cap, min(cfg.token_cap, weight)) * x
+            if scope == INSTANCE:
+                if multi:
+                    contrib["instance"].append((w, name_of.get(token, "?")))
+            else:
+                contrib["site"].append((w, name_of.get(token, "?")))
+        hits = []
+        for layer, name, cap in (("site", "LEARNED_SITE", cfg.site_cap), ("instance", "LEARNED_INSTANCE",
+                                                                          cfg.instance_cap)):
+            parts = contrib[layer]
+            total = max(-cap, min(cap, sum(w for w, _ in parts)))
+            if abs(total) >= cfg.min_layer_weight:
+                top = sorted(parts, key=lambda p: -abs(p[0]))[:3]
+                ev = ", ".join(f"{t}{w:+.2f}" for w, t in top)
+                hits.append(Hit(name, round(total, 3), f"{len(parts)} learned tokens: {ev}"))
+        return hits
+
+    def _campaign_hits(self, conn: Connection, ex: Extract, site_id: int) -> list[Hit]:
+        fp = ex.fp
+        if fp is None:
+            return []
+        cfg = self.config
+        hits: list[Hit] = []
+        rows = conn.execute(
+            sa.select(fingerprints.c.id, fingerprints.c.sig, fingerprints.c.label, fingerprints.c.site_id,
+                      fingerprints.c.campaign_id, campaigns.c.excerpt, campaigns.c.spam, campaigns.c.ham)
+            .select_from(campaign_bands.join(fingerprints, fingerprints.c.id == campaign_bands.c.fp_id)
+                         .outerjoin(campaigns, campaigns.c.id == fingerprints.c.campaign_id))
+            .where(campaign_bands.c.band.in_(fp.bands), fingerprints.c.label.is_not(None))
+            .limit(cfg.max_candidates)
+        ).all()
+        best_spam: tuple[float, Any] | None = None
+        best_ham: tuple[float, Any] | None = None
+        seen: set[int] = set()
+        for r in rows:
+            if r.id in seen:
+                continue
+            seen.add(r.id)
+            sim = similarity(fp.sig, r.sig)
+            if sim < cfg.near_dup:
+                continue
+            # Short texts (exact hashes) and ham confirmations act on the reporting site only.
+            if (fp.exact or r.label == "ham") and r.site_id != site_id:
+                continue
+            if r.label == "spam" and (best_spam is None or sim > best_spam[0]):
+                best_spam = (sim, r)
+            elif r.label == "ham" and (best_ham is None or sim > best_ham[0]):
+                best_ham = (sim, r)
+        span = cfg.campaign_max - cfg.campaign_min
+        if best_spam is not None and (best_ham is None or best_spam[0] > best_ham[0]):
+            sim, r = best_spam
+            w = cfg.campaign_min + span * (sim - cfg.near_dup) / (1.0 - cfg.near_dup)
+            name = f"campaign #{r.campaign_id}" if r.campaign_id else "confirmed spam"
+            ex_ = f' "{r.excerpt}"' if r.excerpt else ""
+            hits.append(Hit("CAMPAIGN_CONFIRMED", round(w, 3),
+                            f"{name}{ex_}: similarity {sim:.2f}, {r.spam or 1} confirmed spam"))
+        elif best_ham is not None:
+            sim, r = best_ham
+            w = cfg.ham_dup_weight * (0.5 + 0.5 * (sim - cfg.near_dup) / (1.0 - cfg.near_dup))
+            hits.append(Hit("DUPLICATE_OF_HAM", round(w, 3),
+                            f"near-duplicate (similarity {sim:.2f}) of a comment this site's moderators marked "
+                            "not spam"))
+        # Velocity: the same message from many IPs, posts or sites within the window.
+        since = _now() - cfg.velocity_window
+        recent = conn.execute(
+            sa.select(fingerprints.c.id, fingerprints.c.sig, fingerprints.c.ip, fingerprints.c.post,
+                      fingerprints.c.site_id)
+            .select_from(fp_bands.join(fingerprints, fingerprints.c.id == fp_bands.c.fp_id))
+            .where(fp_bands.c.band.in_(fp.bands), fp_bands.c.created_at >= since)
+            .limit(cfg.max_candidates)
+        ).all()
+        ips: set[int] = set()
+        posts: set[int] = set()
+        sites: set[int] = set()
+        seen = set()
+        for r in recent:
+            if r.id in seen or similarity(fp.sig, r.sig) < cfg.near_dup:
+                continue
+            seen.add(r.id)
+            ips.add(r.ip)
+            posts.add(r.post)
+            sites.add(r.site_id)
+        spread = max(len(ips), len(posts), len(sites))
+        if len(seen) + 1 >= cfg.velocity_min and spread + 1 >= cfg.velocity_min:
+            w = min(cfg.velocity_cap, 1.0 + 0.5 * math.log2(spread + 1))
+            mins = int(cfg.velocity_window.total_seconds() // 60)
+            hits.append(Hit("CAMPAIGN_VELOCITY", round(w, 3),
+                            f"{len(seen)} near-duplicates in {mins} min from {len(ips)} IPs, {len(posts)} posts, "
+                            f"{len(sites)} sites"))
+        return hits
+
+    def _reputation_hits(self, conn: Connection, ex: Extract, site_id: int) -> list[Hit]:
+        if not ex.ents:
+            return []
+        hashes = [e.hash for e in ex.ents]
+        rows = conn.execute(
+            sa.select(reputation.c.entity, reputation.c.site_id, reputation.c.kind, reputation.c.spam,
+                      reputation.c.ham).where(reputation.c.entity.in_(hashes)).limit(5000)
+        ).all()
+        hits = rep.score(((r.entity, r.site_id, r.kind, r.spam, r.ham) for r in rows), ex.ents, site_id, _now())
+        from tamis.learning.disposable import is_disposable
+
+        for e in ex.ents:
+            if e.kind == "email_domain" and is_disposable(e.value):
+                hits.append(Hit("EMAIL_DISPOSABLE", 1.0, f"{e.value} is a disposable e-mail provider"))
+        return hits
+
+    # ========================================================================================= after a check
+
+    def observe(self, ctx: Any, guid: str, verdict: Verdict) -> None:
+        if ctx.comment.is_test:
+            return
+        analysis = ctx.analysis if ctx.analysis is not None else analyze(ctx.comment, None)
+        ex = extract(analysis)
+        now = _now()
+        with self.store.write() as conn:
+            if ex.fp is not None:
+                check_id = conn.execute(sa.select(checks.c.id).where(checks.c.guid == guid)).scalar()
+                self._index_fp(conn, ex.fp, ctx.comment, ctx.site.id, check_id, now)
+            # Reputation learns from verdicts only where the rest of the engine was confident on its own: hits of
+            # the learning path itself are left out, or one report would echo through every later verdict.
+            z = math.fsum(h.weight for h in verdict.hits if h.name not in OWN_HITS)
+            if z >= max(self._z_spam(), VERDICT_SPAM_Z) or z <= VERDICT_HAM_Z:
+                self._add_reputation(conn, ex.ents, ctx.site.id, rep.VERDICT_WEIGHT, z > 0, now)
+        self._maybe_prune()
+
+    def _index_fp(self, conn: Connection, fp: Fingerprint, comment: Comment, site_id: int, check_id: int | None,
+                  now: datetime) -> int:
+        ip = comment.user_ip or comment.get("comment_author_IP")
+        fp_id = conn.execute(fingerprints.insert().values(
+            check_id=check_id, site_id=site_id, created_at=now, sig=fp.sig, ip=h64("ip:" + ip.strip()),
+            post=h64("post:" + comment.permalink.strip()), excerpt=fp.excerpt,
+        ).returning(fingerprints.c.id)).scalar_one()
+        conn.execute(fp_bands.insert(), [{"band": b, "created_at": now, "fp_id": fp_id} for b in fp.bands])
+        return int(fp_id)
+
+    def _add_reputation(self, conn: Connection, ents: list[Entity], site_id: int, amount: float, spam: bool,
+                        now: datetime) -> list[list[Any]]:
+        """Add ``amount`` (negative to undo) to each entity's spam or ham evidence; return what was added."""
+        applied: list[list[Any]] = []
+        for e in ents:
+            delta = amount * rep.scale_at(e.kind, now)
+            ds, dh = (delta, 0.0) if spam else (0.0, delta)
+            self._bump_reputation(conn, e.hash, site_id, e.kind, ds, dh, now)
+            applied.append([e.hash, e.kind, ds, dh])
+        return applied
+
+    def _bump_reputation(self, conn: Connection, entity: int, site_id: int, kind: str, ds: float, dh: float,
+                         now: datetime) -> None:
+        ins = self._insert(reputation).values(entity=entity, site_id=site_id, kind=kind, spam=max(ds, 0.0),
+                                              ham=max(dh, 0.0), updated_at=now)
+        conn.execute(ins.on_conflict_do_update(
+            index_elements=["entity", "site_id"],
+            set_={"spam": reputation.c.spam + ds, "ham": reputation.c.ham + dh, "updated_at": now},
+        ))
+
+    def _maybe_prune(self) -> None:
+        mono = time.monotonic()
+        if mono - self._last_prune < 600:
+            return
+        self._last_prune = mono
+        try:
+            prune(self.store, self.config.recent_retention)
+        except Exception:  # pruning is housekeeping: never fail a check for it
+            log.exception("pruning fingerprints failed")
+
+    # ========================================================================================= reports
+
+    def learn(self, ctx: Any, kind: str, result: Any) -> str:
+        """Learn one report.  Returns what happened: 'learned', 'relearned' (reversal), 'unchanged'."""
+        if ctx.comment.is_test or kind not in ("spam", "ham"):
+            return "unchanged"
+        now = _now()
+        check = None
+        if result is not None and getattr(result, "check_guid", None):
+            with self.store.engine.connect() as conn:
+                check = conn.execute(sa.select(checks.c.id, checks.c.site_id, checks.c.key_id, checks.c.score,
+                                               checks.c.fields, checks.c.is_test)
+                                     .where(checks.c.guid == result.check_guid)).first()
+        if check is not None:
+            if check.is_test:
+                return "unchanged"
+            doc = check.fields or {}
+            comment = Comment.from_dict({**doc.get("fields", {}), **{k: v for k, v in doc.get("multi", {}).items()}})
+            site_id, key_id = int(check.site_id), int(check.key_id)
+            # The item is the comment (its content, author, e-mail and IP), not the check: WordPress re-sends the
+            # same fields, and a comment checked again meanwhile must still be the same item for a reversal.
+            item = "match:" + match_hashes(comment)[0]
+            margin = logit(float(check.score)) - self._z_spam()
+        else:
+            comment = ctx.comment
+            site_id, key_id = ctx.site.id, ctx.key.id
+            item = "match:" + match_hashes(comment)[0]
+            margin = self._margin(ctx)
+        analysis = analyze(comment, None)
+        ex = extract(analysis)
+        with self.store.write() as conn:
+            ins = self._insert(learn_ledger).values(site_id=site_id, key_id=key_id, item=item,
+                                                    check_id=check.id if check is not None else None, label="",
+                                                    applied={}, reports=0, created_at=now, updated_at=now)
+            conn.execute(ins.on_conflict_do_nothing(index_elements=["site_id", "item"]))
+            q = sa.select(learn_ledger).where(learn_ledger.c.site_id == site_id, learn_ledger.c.item == item)
+            if not self.is_sqlite:
+                q = q.with_for_update()
+            row = conn.execute(q).one()
+            if row.label == kind:
+                conn.execute(learn_ledger.update().where(learn_ledger.c.id == row.id)
+                             .values(reports=learn_ledger.c.reports + 1))
+                return "unchanged"
+            outcome = "learned"
+            if row.label:
+                self._undo(conn, row.applied, site_id, now)
+                outcome = "relearned"
+            applied = self._apply(conn, ex, comment, kind, margin, site_id,
+                                  check.id if check is not None else None, now)
+            conn.execute(learn_ledger.update().where(learn_ledger.c.id == row.id).values(
+                label=kind, applied=applied, reports=learn_ledger.c.reports + 1, updated_at=now))
+        return outcome
+
+    def _z_spam(self) -> float:
+        """The verdict's spam threshold in log-odds: residuals are measured from the decision, not from 0.5."""
+        engine = self.engine_ref() if self.engine_ref is not None else None
+        th = getattr(engine, "spam_threshold", 0.5)
+        return logit(float(th))
+
+    def _margin(self, ctx: Any) -> float:
+        """Log-odds the current model (with every learned layer) gives a comment we never checked."""
+        engine = self.engine_ref() if self.engine_ref is not None else None
+        if engine is None:
+            return 0.0
+        try:
+            analysis = engine.analyze(ctx.comment)
+            extra = list(self.signal(type(ctx)(ctx.key, ctx.site, ctx.comment, analysis)))
+            return logit(engine.check(ctx.comment, extra_hits=extra, analysis=analysis).score) - self._z_spam()
+        except Exception:
+            log.exception("scoring an untied report failed; learning it from an even prior")
+            return 0.0
+
+    def _apply(self, conn: Connection, ex: Extract, comment: Comment, kind: str, margin: float, site_id: int,
+               check_id: int | None, now: datetime) -> dict[str, Any]:
+        cfg = self.config
+        y = 1.0 if kind == "spam" else 0.0
+        resid = y - sigmoid(margin)
+        applied: dict[str, Any] = {"kind": kind, "margin": round(margin, 4)}
+        if ex.token_hashes:
+            x = 1.0 / math.sqrt(len(ex.token_hashes))
+            gs, gi = cfg.eta_site * resid * x, cfg.eta_instance * resid * x
+            self._bump_weights(conn, site_id, ex.token_hashes, gs, site_id, +1)
+            self._bump_weights(conn, INSTANCE, ex.token_hashes, gi, site_id, +1)
+            applied.update(tokens=ex.token_hashes, gs=gs, gi=gi)
+        for scope in (site_id, INSTANCE):
+            self._bump_scope(conn, scope, kind, +1, now)
+        applied["rep"] = self._add_reputation(conn, ex.ents, site_id, rep.REPORT_WEIGHT, kind == "spam", now)
+        if ex.fp is not None:
+            applied.update(self._confirm(conn, ex.fp, comment, kind, site_id, check_id, now))
+        return applied
+
+    def _undo(self, conn: Connection, applied: dict[str, Any], site_id: int, now: datetime) -> None:
+        if applied.get("tokens"):
+            self._bump_weights(conn, site_id, applied["tokens"], -applied["gs"], site_id, -1)
+            self._bump_weights(conn, INSTANCE, applied["tokens"], -applied["gi"], site_id, -1)
+        if applied.get("kind"):
+            for scope in (site_id, INSTANCE):
+                self._bump_scope(conn, scope, applied["kind"], -1, now)
+        for entity, kind, ds, dh in applied.get("rep", []):
+            self._bump_reputation(conn, entity, site_id, kind, -ds, -dh, now)
+        if applied.get("fp"):
+            conn.execute(fingerprints.update().where(fingerprints.c.id == applied["fp"]).values(label=None))
+            if applied.get("campaign"):
+                col = "spam" if applied["kind"] == "spam" else "ham"
+                conn.execute(campaigns.update().where(campaigns.c.id == applied["campaign"])
+                             .values({col: getattr(campaigns.c, col) - 1, "updated_at": now}))
+
+    def _bump_weights(self, conn: Connection, scope: int, tokens: list[int], step: float, site_id: int,
+                      sign: int) -> None:
+        ins = self._insert(learn_weights)
+        values = [{"scope": scope, "token": t, "weight": step, "reports": max(sign, 0),
+                   "first_site": site_id if scope == INSTANCE else None, "multi_site": False} for t in tokens]
+        set_: dict[str, Any] = {"weight": learn_weights.c.weight + ins.excluded.weight,
+                                "reports": learn_weights.c.reports + sign}
+        if scope == INSTANCE:
+            set_["multi_site"] = sa.or_(learn_weights.c.multi_site,
+                                        learn_weights.c.first_site != ins.excluded.first_site)
+        conn.execute(ins.on_conflict_do_update(index_elements=["scope", "token"], set_=set_), values)
+
+    def _bump_scope(self, conn: Connection, scope: int, kind: str, sign: int, now: datetime) -> None:
+        ins = self._insert(learn_scopes).values(scope=scope, spam=max(sign, 0) * (kind == "spam"),
+                                                ham=max(sign, 0) * (kind == "ham"), updated_at=now)
+        col = getattr(learn_scopes.c, kind)
+        conn.execute(ins.on_conflict_do_update(index_elements=["scope"], set_={kind: col + sign, "updated_at": now}))
+
+    def _confirm(self, conn: Connection, fp: Fingerprint, comment: Comment, kind: str, site_id: int,
+                 check_id: int | None, now: datetime) -> dict[str, Any]:
+        """File the reported comment's fingerprint as moderator-confirmed, under a campaign when it is spam."""
+        fp_id = None
+        if check_id is not None:
+            fp_id = conn.execute(sa.select(fingerprints.c.id).where(fingerprints.c.check_id == check_id)
+                                 .order_by(fingerprints.c.id).limit(1)).scalar()
+        if fp_id is None:
+            fp_id = self._index_fp(conn, fp, comment, site_id, check_id, now)
+        campaign_id = None
+        if kind == "spam":
+            rows = conn.execute(
+                sa.select(fingerprints.c.id, fingerprints.c.sig, fingerprints.c.campaign_id)
+                .select_from(campaign_bands.join(fingerprints, fingerprints.c.id == campaign_bands.c.fp_id))
+                .where(campaign_bands.c.band.in_(fp.bands), fingerprints.c.label == "spam",
+                       fingerprints.c.campaign_id.is_not(None), fingerprints.c.id != fp_id)
+                .limit(self.config.max_candidates)
+            ).all()
+            best = max(((similarity(fp.sig, r.sig), r.campaign_id) for r in rows), default=(0.0, None))
+            if best[0] >= self.config.near_dup:
+                campaign_id = best[1]
+            else:
+                prior = conn.execute(sa.select(fingerprints.c.campaign_id).where(fingerprints.c.id == fp_id)).scalar()
+                campaign_id = prior or conn.execute(campaigns.insert().values(
+                    excerpt=fp.excerpt, spam=0, ham=0, created_at=now, updated_at=now).returning(campaigns.c.id)
+                ).scalar_one()
+        else:
+            campaign_id = conn.execute(sa.select(fingerprints.c.campaign_id)
+                                       .where(fingerprints.c.id == fp_id)).scalar()
+        if campaign_id is not None:
+            col = getattr(campaigns.c, kind)
+            conn.execute(campaigns.update().where(campaigns.c.id == campaign_id)
+                         .values({kind: col + 1, "updated_at": now}))
+        conn.execute(fingerprints.update().where(fingerprints.c.id == fp_id)
+                     .values(label=kind, campaign_id=campaign_id))
+        ins = self._insert(campaign_bands)
+        conn.execute(ins.on_conflict_do_nothing(index_elements=["band", "fp_id"]),
+                     [{"band": b, "fp_id": fp_id} for b in fp.bands])
+        return {"fp": int(fp_id), "campaign": int(campaign_id) if campaign_id is not None else None}
+
+
+def prune(store: Any, retention: timedelta, batch: int = 20_000) -> int:
+    """Drop fingerprints older than ``retention`` that no moderator confirmed (bounded batches).  Returns rows."""
+    cutoff = _now() - retention
+    with store.write() as conn:
+        n = conn.execute(fp_bands.delete().where(fp_bands.c.created_at < cutoff)).rowcount or 0
+        old = sa.select(fingerprints.c.id).where(fingerprints.c.created_at < cutoff,
+                                                 fingerprints.c.label.is_(None)).limit(batch)
+        n += conn.execute(fingerprints.delete().where(fingerprints.c.id.in_(old.scalar_subquery()))).rowcount or 0
+    return n

@@ -1,0 +1,48 @@
+"""Normalised views of a comment: plain text without markup or disguise, the links it carries, and the
+disguises that were undone (counted, because disguise is evidence).  See markup.py, unicode.py, urls.py."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .markup import strip_markup
+from .unicode import Folded, fold, fold_tricks, fold_unicode
+from .urls import Link, canonical_host, extract_text_links, find_emails, make_link, registrable
+
+__all__ = [
+    "Link", "NormalizedText", "canonical_host", "extract_text_links", "find_emails", "fold", "make_link",
+    "normalize_text", "registrable", "strip_markup",
+]
+
+_WS = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u3000]+")
+_NL = re.compile(r"\s*\n\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """``text``: markup removed, disguises undone, links cut out, case kept.  ``links``: every link found, in
+    markup first and then in the text.  ``disguises``: kind -> count (invisible, styled, homoglyph,
+    interleaved, leet, url).  ``markup``: kind -> count (html_link, html_tag, markdown_link...)."""
+
+    raw: str
+    text: str
+    links: tuple[Link, ...]
+    disguises: dict[str, int] = field(default_factory=dict)
+    markup: dict[str, int] = field(default_factory=dict)
+
+
+MAX_TEXT = 20_000  # characters of a comment that are analysed (a comment form rarely allows more)
+
+
+def normalize_text(raw: str) -> NormalizedText:
+    s, links, markup = strip_markup(raw[:MAX_TEXT])
+    out = Folded(s)
+    s = fold_unicode(s, out)
+    # links may also hide in anchor text: only the text outside markup is searched here
+    s, text_links, n_disguised = extract_text_links(s)
+    out.add("url", n_disguised)
+    s = fold_tricks(s, out)
+    s = _NL.sub("\n", _WS.sub(" ", s)).strip()
+    return NormalizedText(raw=raw, text=s, links=tuple(links) + tuple(text_links), disguises=out.counts,
+                          markup=markup)

@@ -1,0 +1,226 @@
+"""Links: find them in plain text (also disguised), and canonicalise their hosts.
+
+##############################################################################################################
+# Which bare domains count as links?
+#
+# "example.com" without a scheme is a link to a reader, and spammers drop the scheme to dodge link counters.
+# But "e.g.", "node.js", "setup.py", "3.14" are not.  Decision: a bare name counts only when its last label is
+# in TLDS below (generic TLDs common in spam plus country codes that are not also common file extensions;
+# .py .sh .md .js .rs .pl .cs .pm .ts are left out).  With a scheme (http://, hxxp://) or "www." anything
+# counts, even a host without a dot: the seed spam's "http://GoogleGroupHomeBasedBusiness/get/cash/..." is a
+# link whose host cannot resolve, which is evidence in itself (LINK_BOGUS_HOST).
+##############################################################################################################
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass
+
+TLDS = frozenset("""
+com net org info biz io co me tv cc ws us uk ru de fr it es nl be ch at se no dk fi cz sk hu ro bg gr pt ie ca au
+nz in cn jp kr tw hk sg my id ph vn th br mx ar cl pe ve za ng ke eg ua by kz tr ir pk bd lk su eu xyz top site
+online club shop store live app dev tech blog news pro mobi name asia website space fun icu vip work link click
+buzz win bid loan men date racing review stream download party trade science cricket accountant faq gq ml cf ga
+tk cam ink lol best life world today email one art page cloud host press guru agency digital network solutions
+services media social tips ltd company business global expert support center money cash plus rocks academy ly gl
+gd ai gg to la fm am im li lt lv ee si hr rs ba mk al md ge az uz kg tj tm mn np af iq sa ae qa kw om bh jo lb sy
+il ma dz tn ng gh cm ci sn et tz ug rw zw zm mz ao na bw mu sc mg re ec bo py uy cr pa gt hn ni sv do cu jm tt
+""".split()) - {"py", "md", "pl", "sh", "rs", "cs", "ts", "pm", "js", "do", "am", "is", "to", "so", "no"} | {"pl"}
+
+SHORTENERS = frozenset("""
+bit.ly bitly.com tinyurl.com goo.gl t.co ow.ly is.gd buff.ly rebrand.ly cutt.ly shorturl.at tiny.cc bit.do rb.gy
+t.ly s.id v.gd lnkd.in adf.ly shorte.st bc.vc clck.ru u.to qps.ru soo.gd x.co mcaf.ee su.pr tr.im cli.gs
+budurl.com snipurl.com short.io bl.ink tiny.one shorturl.com trib.al dlvr.it ift.tt fb.me youtu.be amzn.to
+linktr.ee surl.li gg.gg 2u.pm tinu.be urlz.fr ouo.io shrtco.de
+""".split())
+
+# Links that open a private chat: the "contact me on Telegram/WhatsApp" of investment and job scams.
+MESSENGERS = frozenset("t.me telegram.me telegram.dog wa.me chat.whatsapp.com api.whatsapp.com m.me signal.me".split())
+
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_SCHEME_URL = re.compile(r"(?:h[tx]{2}ps?|ftp)\s?:\s?/\s?/\s?[^\s<>\"'`\]\)]+", re.IGNORECASE)
+_WWW_URL = re.compile(r"(?<![\w.@/])www\.[^\s<>\"'`\]\)]+", re.IGNORECASE)
+_BARE_URL = re.compile(
+    rf"(?<![\w.@/-])(?:{_LABEL}\.)+([a-z]{{2,12}})(?![\w-])(?::\d{{2,5}})?(?:/[^\s<>\"'`\]\)]*)?", re.IGNORECASE
+)
+# "example dot com", "example [dot] com", "example (.) com", "example . com": a disguised dot before a known TLD.
+_DISGUISE_TLDS = r"(?:com|net|org|info|biz|ru|xyz|top|site|online|club|shop|store|io|co|uk|de|fr|us|in|cn|tk|ml)"
+_DISGUISED_DOT = re.compile(
+    r"(?<=[A-Za-z0-9])\s*(?:[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]|\s(?:dot|DOT|Dot)\s|\s\.\s)\s*"
+    rf"(?={_DISGUISE_TLDS}\b)",
+)
+_TLD_HINT = re.compile(r"(?<=[A-Za-z0-9])\.([A-Za-z]{2,12})(?![\w-])")
+_TRAILING_PUNCT = ".,;:!?)]}'\"*>"
+_EMAIL = re.compile(r"[\w.+-]+@((?:[\w-]+\.)+[a-z]{2,12})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One link.  ``host`` is canonical (lower case, ASCII/punycode, no ``www.``, no port); ``domain`` is the
+    registrable part (a guess without the public suffix list: last two labels, three under ``co.uk``-style)."""
+
+    url: str
+    host: str
+    domain: str
+    source: str  # html | markdown | text | disguised | author_url
+    anchor: str = ""
+    is_ip: bool = False
+    punycode: bool = False
+    shortener: bool = False
+    messenger: bool = False
+    bogus: bool = False  # a host that cannot resolve: no dot, or an unknown-looking TLD after a scheme
+
+
+def canonical_host(raw: str) -> tuple[str, bool, bool]:
+    """(host, is_ip, punycode) from a URL or host string."""
+    s = raw.strip()
+    s = re.sub(r"^[a-z][a-z0-9+.-]*\s?:\s?/\s?/\s?", "", s, flags=re.IGNORECASE)
+    s = re.split(r"[/?#\\]", s, maxsplit=1)[0]
+    if "@" in s:
+        s = s.rsplit("@", 1)[1]
+    if s.startswith("["):  # IPv6 literal
+        host = s[1:].split("]", 1)[0].lower()
+        return host, True, False
+    host = s.split(":", 1)[0].strip().strip(".").lower()
+    if host.startswith("www."):
+        host = host[4:]
+    is_ip = False
+    try:
+        ipaddress.ip_address(host)
+        is_ip = True
+    except ValueError:
+        if host.isdigit() and len(host) >= 8:  # decimal IP form http://3232235777/
+            is_ip = True
+        elif re.fullmatch(r"0x[0-9a-f]{6,8}", host):
+            is_ip = True
+    punycode = False
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")
+        except (UnicodeError, ValueError):
+            host = re.sub(r"[^a-z0-9.-]", "", host)
+        punycode = True
+    if any(label.startswith("xn--") for label in host.split(".")):
+        punycode = True
+    return host, is_ip, punycode
+
+
+_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "ac", "gov", "edu", "ne", "or", "gob", "nic", "mil"})
+
+
+def registrable(host: str) -> str:
+    labels = host.split(".")
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+_HOST_OK = re.compile(r"[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?)*")
+
+
+def is_relative(url: str) -> bool:
+    """A link to the same site (``/path``, ``#frag``, ``?q``, ``mailto:``): not a link to anywhere else."""
+    u = url.strip().lower()
+    return not u or u[0] in "/#?." and not u.startswith("//") or u.startswith(("mailto:", "tel:", "javascript:"))
+
+
+def make_link(url: str, source: str, anchor: str = "") -> Link:
+    url = url.strip().rstrip(_TRAILING_PUNCT) if source in ("text", "disguised") else url.strip()
+    host, is_ip, puny = canonical_host(url)
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    has_scheme = bool(re.match(r"[a-z][a-z0-9+.-]*\s?:\s?//", url, re.IGNORECASE))
+    # bogus: a scheme followed by a host that cannot resolve ("http://GoogleGroupHomeBasedBusiness/...")
+    bogus = has_scheme and bool(host) and not is_ip and host != "localhost" and (
+        "." not in host or not (tld.isalpha() or tld.startswith("xn--")) or not _HOST_OK.fullmatch(host))
+    return Link(
+        url=url,
+        host=host,
+        domain=host if is_ip else registrable(host),
+        source=source,
+        anchor=anchor,
+        is_ip=is_ip,
+        punycode=puny,
+        shortener=host in SHORTENERS or registrable(host) in SHORTENERS,
+        messenger=host in MESSENGERS,
+        bogus=bogus,
+    )
+
+
+def undisguise_dots(text: str) -> tuple[str, int]:
+    """'example dot com' -> 'example.com'; returns the text and how many dots were disguised."""
+    n = 0
+
+    def fix(m: re.Match[str]) -> str:
+        nonlocal n
+        n += 1
+        return "."
+
+    out = _DISGUISED_DOT.sub(fix, text)
+    if n:
+        # keep only rewrites that produced a link-looking name, to avoid "I ran . Then" style false alarms
+        kept = sum(1 for m in _BARE_URL.finditer(out) if m.group(1).lower() in TLDS)
+        if not kept:
+            return text, 0
+    return out, n
+
+
+def extract_text_links(text: str) -> tuple[str, list[Link], int]:
+    """Find links in plain text.  Returns the text with links cut out (replaced by a space), the links, and the
+    number of disguised links (undone dots, hxxp, spaced schemes)."""
+    disguised = 0
+    text2, ndots = undisguise_dots(text)
+    links: list[Link] = []
+    spans: list[tuple[int, int]] = []
+
+    def taken(a: int, b: int) -> bool:
+        return any(a < y and x < b for x, y in spans)
+
+    for m in _SCHEME_URL.finditer(text2):
+        url = m.group(0)
+        src = "text"
+        if re.match(r"hxx|h\s|[a-z]+\s:|[a-z]+:\s", url, re.IGNORECASE) or " " in url:
+            src = "disguised"
+            disguised += 1
+            url = re.sub(r"\s", "", url)
+            url = re.sub(r"^hxx", "htt", url, flags=re.IGNORECASE)
+        links.append(make_link(url, src))
+        spans.append(m.span())
+    for rx in (_WWW_URL, _BARE_URL):
+        if rx is _WWW_URL and "www." not in text2.lower():
+            continue
+        if rx is _BARE_URL and not any(m.group(1).lower() in TLDS for m in _TLD_HINT.finditer(text2)):
+            continue
+        for m in rx.finditer(text2):
+            if taken(*m.span()):
+                continue
+            if rx is _BARE_URL and m.group(1).lower() not in TLDS:
+                continue
+            url = m.group(0)
+            if rx is _BARE_URL and _EMAIL.match(text2, max(0, m.start() - 64)) and "@" in text2[max(0, m.start() - 1):m.start()]:
+                continue
+            links.append(make_link(url, "text"))
+            spans.append(m.span())
+    if ndots and links:
+        disguised += ndots
+        links = [
+            Link(**{**{f: getattr(lk, f) for f in Link.__slots__}, "source": "disguised"}) if lk.source == "text" else lk
+            for lk in links
+        ]
+    if spans:
+        parts = []
+        last = 0
+        for a, b in sorted(spans):
+            parts.append(text2[last:a])
+            parts.append(" ")
+            last = b
+        parts.append(text2[last:])
+        text2 = "".join(parts)
+    elif ndots:
+        text2 = text
+    return text2, links, disguised
+
+
+def find_emails(text: str) -> list[str]:
+    return [m.group(1).lower() for m in _EMAIL.finditer(text)]

@@ -1,0 +1,62 @@
+"""Built-in signals.  Each is an independent, side-effect-free function returning named hits with evidence;
+the engine runs them in the order below and isolates failures (base.run_signals).  Hit names are public API:
+they appear in reasons, the store and dashboards (docs/engine.md lists them)."""
+
+from __future__ import annotations
+
+from .author import author
+from .base import Signal, Weights, run_signals
+from .behaviour import honeypot, wordpress
+from .disguise import disguise
+from .language import language
+from .links import links
+from .testvalues import TEST_ADMINISTRATOR, TEST_GUARANTEED_SPAM, test_values
+
+__all__ = [
+    "DEFAULT_SIGNALS", "DEFAULT_WEIGHTS", "HIT_NAMES", "Signal", "TEST_ADMINISTRATOR", "TEST_GUARANTEED_SPAM",
+    "Weights", "run_signals",
+]
+
+DEFAULT_SIGNALS: tuple[Signal, ...] = (
+    Signal("test_values", test_values, "Akismet's documented test author/e-mail/role"),
+    Signal("disguise", disguise, "disguises undone by normalisation, counted"),
+    Signal("links", links, "link count, density and kinds of host"),
+    Signal("author", author, "keyword-stuffed author names, disposable e-mail domains"),
+    Signal("honeypot", honeypot, "hidden honeypot fields that a person never fills"),
+    Signal("wordpress", wordpress, "WordPress form fields: JS timestamp, nonce, post age"),
+    Signal("language", language, "detected language against blog_lang"),
+)
+
+# Hand-set starting weights in log-odds (the manifest overrides them; model/train.py fits those the corpora
+# can measure).  {"w": first occurrence, "per": each further one, "cap": occurrences counted at most}.
+DEFAULT_WEIGHTS: dict[str, object] = {
+    "TEST_GUARANTEED_SPAM": 20.0,
+    "TEST_ADMINISTRATOR": -20.0,
+    "DISGUISE_INVISIBLE": {"w": 1.5, "per": 0.2, "cap": 6},
+    "DISGUISE_STYLED": {"w": 2.0, "per": 0.0, "cap": 1},
+    "DISGUISE_HOMOGLYPH": {"w": 2.5, "per": 0.3, "cap": 5},
+    "DISGUISE_INTERLEAVED": {"w": 2.5, "per": 0.5, "cap": 4},
+    "DISGUISE_SPACED": {"w": 0.5, "per": 0.0, "cap": 1},
+    "DISGUISE_LEET": {"w": 0.5, "per": 0.3, "cap": 4},
+    "DISGUISE_URL": {"w": 2.0, "per": 0.0, "cap": 1},
+    "LINK_MANY": {"w": 1.0, "per": 0.3, "cap": 6},
+    "LINK_DENSITY": 0.8,
+    "LINK_ONLY": 1.0,
+    "LINK_SHORTENER": 1.2,
+    "LINK_MESSENGER": 1.0,
+    "LINK_IP_HOST": 2.0,
+    "LINK_PUNYCODE": 1.5,
+    "LINK_BOGUS_HOST": 3.0,
+    "LINK_IN_AUTHOR_NAME": 2.5,
+    "LINK_AUTHOR_URL": 0.3,
+    "AUTHOR_KEYWORD_STUFFED": {"w": 1.5, "per": 0.5, "cap": 3},
+    "AUTHOR_DISPOSABLE_EMAIL": 1.5,
+    "HONEYPOT_FILLED": 8.0,
+    "WP_NONCE_FAILED": 1.5,
+    "WP_JS_MISSING": 1.0,
+    "WP_FAST_POST": 2.0,
+    "WP_OLD_POST": 0.4,
+    "LANG_MISMATCH": 1.0,
+}
+
+HIT_NAMES: tuple[str, ...] = ("CLASSIFIER_SPAM", "CLASSIFIER_HAM", *DEFAULT_WEIGHTS)

@@ -1,0 +1,84 @@
+"""Property tests: disguising a spam (interleaved symbols, homoglyphs, zero-width characters, styled letters)
+never turns it into ham.  The disguise is undone for the classifier and counted as evidence on top."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tamis.engine import Engine
+from tamis.types import Comment
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.load()
+
+
+SPAMS = [
+    "Earn $500 per day working from home!!! Click here http://bit.ly/x8Yz and join now, limited offer, "
+    "contact us on WhatsApp for your free bonus",
+    "Google pays all people $99 hourly to do some small tasks with a laptop. Anyone can join this job, "
+    "I bought a car after making $14252 in six weeks. Take a look at http://GoogleHomeBasedJobs/get/cash",
+    "Buy cheap viagra online without prescription, best price pharmacy, fast delivery, order now at "
+    "www.cheap-pills-online.example.ru",
+]
+CYRILLIC = str.maketrans("aceopxyABCEHKMOPTX", "асеорхуАВСЕНКМОРТХ")
+BOLD = {**{c: chr(0x1D41A + i) for i, c in enumerate("abcdefghijklmnopqrstuvwxyz")},
+        **{c: chr(0x1D400 + i) for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}}
+ZW = ["\u200b", "\u200c", "\u2060", "\ufeff", "\u00ad"]
+SYMBOLS = ["♥", "♥♥", "*", "★", "•", "~", "♦♦"]
+
+
+def interleave(word: str, sym: str) -> str:
+    return sym + sym.join(word) + sym
+
+
+def disguise(text: str, kind: str, data: st.DataObject) -> str:
+    words = text.split(" ")
+    out = []
+    for w in words:
+        if not (w.isalpha() and len(w) >= 4 and data.draw(st.booleans())):
+            out.append(w)
+            continue
+        if kind == "interleave":
+            out.append(interleave(w, data.draw(st.sampled_from(SYMBOLS))))
+        elif kind == "homoglyph":
+            out.append(w.translate(CYRILLIC))
+        elif kind == "zero_width":
+            z = data.draw(st.sampled_from(ZW))
+            out.append(z.join(w))
+        elif kind == "styled":
+            out.append("".join(BOLD.get(c, c) for c in w))
+        else:  # pragma: no cover
+            raise AssertionError(kind)
+    return " ".join(out)
+
+
+@pytest.mark.parametrize("spam", SPAMS)
+def test_plain_spam_is_spam(engine: Engine, spam: str) -> None:
+    assert engine.check(Comment.from_dict({"comment_content": spam})).spam
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), spam=st.sampled_from(SPAMS),
+       kind=st.sampled_from(["interleave", "homoglyph", "zero_width", "styled"]))
+def test_disguised_spam_stays_spam(engine: Engine, data: st.DataObject, spam: str, kind: str) -> None:
+    plain = engine.check(Comment.from_dict({"comment_content": spam}))
+    disguised = disguise(spam, kind, data)
+    v = engine.check(Comment.from_dict({"comment_content": disguised}))
+    assert v.spam, (disguised, v.reasons())
+    assert v.score >= plain.score - 0.05 or v.spam
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), kind=st.sampled_from(["interleave", "homoglyph", "zero_width", "styled"]))
+def test_disguise_is_counted(engine: Engine, data: st.DataObject, kind: str) -> None:
+    text = "Please visit wonderful website today friends"
+    d = disguise(text, kind, data)
+    a = engine.analyze(Comment.from_dict({"comment_content": d}))
+    if d != text:
+        expected = {"interleave": "interleaved", "homoglyph": "homoglyph", "zero_width": "invisible",
+                    "styled": "styled"}[kind]
+        assert a.disguises.get(expected, 0) >= 1
+        assert a.text.lower().split() == text.lower().split()

@@ -1,0 +1,200 @@
+"""Engine behaviour through the public API: the seed thread, Akismet's test values, extra hits, failures."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from tamis.engine import Engine, ModelFormatError, default_model_dir
+from tamis.signals import DEFAULT_SIGNALS, Signal
+from tamis.types import Comment, Hit, Verdict
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = REPO.parent / "shared" / "data" / "seed_thread.jsonl"
+
+
+@pytest.fixture(scope="session")
+def engine() -> Engine:
+    return Engine.load()
+
+
+@pytest.fixture(scope="session")
+def seed_rows() -> dict[str, dict[str, str]]:
+    if not SEED.is_file():
+        pytest.skip(f"seed thread not found at {SEED} (CI keeps shared/ beside the repository)")
+    rows = [json.loads(line) for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {r["id"]: r for r in rows}
+
+SPAM = ("Earn $500 per day working from home!!! Click here http://bit.ly/x8Yz and join now, limited offer, "
+        "contact us on WhatsApp +1 555 0100 for your free bonus")
+HAM = "I hope you're wrong but it doesn't look that way. Thanks for the write-up anyway."
+
+
+def comment(**fields: str) -> Comment:
+    return Comment.from_dict({"blog": "https://blog.example/", "user_ip": "127.0.0.1", **fields})
+
+
+# ---------------------------------------------------------------------------------------------- seed thread
+@pytest.mark.parametrize("row_id, spam", [("seed:1", False), ("seed:2", False), ("seed:3", True)])
+def test_seed_thread(engine: Engine, seed_rows: dict[str, dict[str, str]], row_id: str, spam: bool) -> None:
+    v = engine.check(Comment.from_dict(seed_rows[row_id]))
+    assert v.spam is spam, v.reasons()
+    assert not v.discard or spam
+
+
+def test_seed_spam_explains_itself(engine: Engine, seed_rows: dict[str, dict[str, str]]) -> None:
+    names = {h.name for h in engine.check(Comment.from_dict(seed_rows["seed:3"])).hits}
+    assert {"DISGUISE_INTERLEAVED", "LINK_BOGUS_HOST"} <= names
+
+
+# ---------------------------------------------------------------------------------------------- verdict shape
+def test_verdict_shape(engine: Engine) -> None:
+    v = engine.check(comment(comment_content=SPAM))
+    assert isinstance(v, Verdict)
+    assert 0.0 <= v.score <= 1.0
+    assert v.model_version == engine.model_version and v.model_version.startswith("tamis-")
+    assert any(h.name.startswith("CLASSIFIER_") for h in v.hits)
+    weights = [abs(h.weight) for h in v.hits]
+    assert weights == sorted(weights, reverse=True)
+    assert v.spam == (v.score >= engine.spam_threshold)
+    assert not v.discard or v.spam
+
+
+def test_obvious_spam_and_ham(engine: Engine) -> None:
+    assert engine.check(comment(comment_content=SPAM)).spam
+    assert not engine.check(comment(comment_content=HAM)).spam
+
+
+def test_empty_comment_is_ham(engine: Engine) -> None:
+    v = engine.check(Comment.from_dict({}))
+    assert not v.spam and v.skipped == ()
+
+
+# ---------------------------------------------------------------------------------------------- test values
+@pytest.mark.parametrize("fields", [
+    {"comment_author": "akismet-guaranteed-spam"},
+    {"comment_author": "viagra-test-123"},
+    {"comment_author_email": "akismet-guaranteed-spam@example.com"},
+])
+def test_guaranteed_spam_is_spam_never_discard(engine: Engine, fields: dict[str, str]) -> None:
+    v = engine.check(comment(comment_content=HAM, **fields))
+    assert v.spam and not v.discard
+    assert "TEST_GUARANTEED_SPAM" in {h.name for h in v.hits}
+    # even on top of blatant spam with a filled honeypot, the test author is never discarded
+    v = engine.check(comment(comment_content=SPAM, POST_ak_hp_textarea="x", **fields))
+    assert v.spam and not v.discard
+
+
+@pytest.mark.parametrize("role", ["administrator", "editor, administrator", "Administrator,super_admin"])
+def test_administrator_is_ham(engine: Engine, role: str) -> None:
+    v = engine.check(comment(comment_content=SPAM, user_role=role, POST_ak_hp_textarea="bot"))
+    assert not v.spam and not v.discard
+    assert "TEST_ADMINISTRATOR" in {h.name for h in v.hits}
+
+
+def test_other_roles_are_not_admin(engine: Engine) -> None:
+    v = engine.check(comment(comment_content=HAM, user_role="subscriber"))
+    assert "TEST_ADMINISTRATOR" not in {h.name for h in v.hits}
+
+
+# ---------------------------------------------------------------------------------------------- combining
+def test_extra_hits_are_added_like_any_hit(engine: Engine) -> None:
+    c = comment(comment_content=HAM)
+    base = engine.check(c)
+    up = engine.check(c, extra_hits=[Hit("CAMPAIGN_NEAR_DUPLICATE", 40.0, "seen 50 times")])
+    assert up.spam and up.discard and up.score > base.score
+    assert "CAMPAIGN_NEAR_DUPLICATE" in {h.name for h in up.hits}
+    down = engine.check(comment(comment_content=SPAM), extra_hits=[Hit("SITE_ALLOW", -40.0, "allow-listed")])
+    assert not down.spam
+
+
+def test_analysis_is_reused(engine: Engine) -> None:
+    c = comment(comment_content=SPAM, comment_author="Buy Cheap Pills Online")
+    a = engine.analyze(c)
+    assert a.links and a.links[0].host == "bit.ly"
+    assert engine.check(c, analysis=a) == engine.check(c)
+
+
+def test_thresholds_can_be_overridden(engine: Engine) -> None:
+    e = Engine.load(spam_threshold=0.01, discard_threshold=0.02)
+    assert e.check(comment(comment_content=SPAM)).discard
+    with pytest.raises(ValueError, match="discard_threshold"):
+        Engine.load(spam_threshold=0.9, discard_threshold=0.5)
+
+
+def test_failing_signal_is_skipped_not_raised(engine: Engine) -> None:
+    def boom(a: object, w: object) -> list[Hit]:
+        raise RuntimeError("broken signal")
+
+    e = Engine(engine.classifier, engine.manifest, signals=(*DEFAULT_SIGNALS, Signal("boom", boom)))
+    v = e.check(comment(comment_content=SPAM))
+    assert v.skipped == ("SIGNAL_ERROR:boom",)
+    assert v.spam == engine.check(comment(comment_content=SPAM)).spam
+
+
+def test_check_is_pure_and_thread_safe(engine: Engine) -> None:
+    cs = [comment(comment_content=SPAM), comment(comment_content=HAM), comment(comment_content="😀" * 50)]
+    expected = [engine.check(c) for c in cs]
+    before = [dict(c.fields) for c in cs]
+    errors: list[str] = []
+
+    def run() -> None:
+        for _ in range(30):
+            for c, e in zip(cs, expected):
+                if engine.check(c) != e:
+                    errors.append("mismatch")
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert [dict(c.fields) for c in cs] == before
+
+
+@pytest.mark.parametrize("content", ["\x00\x01", "<a href='", "[x][", "\ud800", "a" * 100_000, "🙂" * 5000,
+                                     "<" * 1000, "http://" * 200, "[1]: " * 300])
+def test_hostile_input_never_raises(engine: Engine, content: str) -> None:
+    v = engine.check(comment(comment_content=content, comment_author=content[:100],
+                             comment_author_url=content[:200], comment_author_email=content[:50]))
+    assert 0.0 <= v.score <= 1.0
+
+
+# ---------------------------------------------------------------------------------------------- model files
+def test_load_is_fast_enough_and_versioned() -> None:
+    import time
+
+    t = time.perf_counter()
+    e = Engine.load()
+    assert time.perf_counter() - t < 2.0
+    manifest = json.loads((default_model_dir() / "manifest.json").read_text())
+    assert manifest["schema_version"] == 1
+    assert e.model_version == manifest["model_version"]
+
+
+def test_unknown_schema_version_is_refused(tmp_path: Path) -> None:
+    d = tmp_path / "m"
+    shutil.copytree(default_model_dir(), d)
+    m = json.loads((d / "manifest.json").read_text())
+    m["schema_version"] = 999
+    (d / "manifest.json").write_text(json.dumps(m))
+    with pytest.raises(ModelFormatError, match="schema_version 999"):
+        Engine.load(d)
+
+
+def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelFormatError, match="manifest.json"):
+        Engine.load(tmp_path)
+
+
+def test_save_and_load_round_trip(engine: Engine, tmp_path: Path) -> None:
+    engine.save(tmp_path / "copy")
+    e2 = Engine.load(tmp_path / "copy")
+    c = comment(comment_content=SPAM)
+    assert e2.check(c).score == pytest.approx(engine.check(c).score, abs=1e-6)
+    assert e2.model_version == engine.model_version

@@ -1,0 +1,82 @@
+"""Link extraction (normalize/urls.py, normalize/markup.py): HTML, Markdown, plain and disguised forms."""
+
+from __future__ import annotations
+
+from tamis.normalize import normalize_text
+from tamis.normalize.markup import strip_markup
+from tamis.normalize.urls import canonical_host, extract_text_links, make_link
+
+
+def hosts(text: str) -> list[str]:
+    return [lk.host for lk in normalize_text(text).links]
+
+
+def test_html_anchor_with_text() -> None:
+    text, links, _ = strip_markup('Nice<br />see <a href="http://spam.example.com/x" rel="nofollow">cheap pills</a>')
+    assert "cheap pills" in text and "<" not in text
+    assert links[0].host == "spam.example.com" and links[0].anchor == "cheap pills" and links[0].source == "html"
+
+
+def test_markdown_reference_footnote() -> None:
+    text, links, _ = strip_markup("Try [this converter][1] now\n\n  [1]: https://www.convert.example.net/ac3")
+    assert text == "Try this converter now"
+    assert [lk.host for lk in links] == ["convert.example.net"]
+    assert links[0].source == "markdown"
+
+
+def test_markdown_inline_and_autolink() -> None:
+    assert sorted(hosts("[a](http://x.org) and <https://y.net/z>")) == ["x.org", "y.net"]
+
+
+def test_relative_links_are_not_links() -> None:
+    assert hosts("[](/ironwillthumbsup) True!") == []
+
+
+def test_plain_scheme_www_and_bare_domains() -> None:
+    assert hosts("go to http://a.example.com/x, www.b.example.org and c-shop.ru/buy.") == [
+        "a.example.com", "b.example.org", "c-shop.ru"]
+
+
+def test_file_names_are_not_domains() -> None:
+    assert hosts("edit setup.py and node.js, e.g. this") == []
+
+
+def test_disguised_dot_com() -> None:
+    n = normalize_text("visit cheap-pills dot com or spam [dot] info today")
+    assert [lk.host for lk in n.links] == ["cheap-pills.com", "spam.info"]
+    assert n.disguises["url"] == 2
+
+
+def test_hxxp_and_spaced_scheme() -> None:
+    _, links, disguised = extract_text_links("hxxp://evil.example.com/a")
+    assert links[0].host == "evil.example.com" and disguised == 1
+
+
+def test_seed_bogus_host() -> None:
+    n = normalize_text("===>> http://GoogleGroupHomeBasedBusiness/get/cash/97$/per-hour ♥♥j♥♥♥u♥♥z♥i♥♥♥w")
+    (lk,) = n.links
+    assert lk.host == "googlegrouphomebasedbusiness" and lk.bogus
+    assert "interleaved" in n.disguises
+
+
+def test_ip_punycode_shortener_messenger() -> None:
+    assert make_link("http://192.168.1.1/x", "text").is_ip
+    assert make_link("http://3232235777/", "text").is_ip
+    idn = make_link("http://пример.рф/x", "text")
+    assert idn.punycode and idn.host == "xn--e1afmkfd.xn--p1ai" and not idn.bogus
+    assert make_link("https://bit.ly/abc", "text").shortener
+    assert make_link("https://t.me/+abc", "text").messenger
+
+
+def test_canonical_host() -> None:
+    assert canonical_host("HTTP://user:pw@WWW.Example.COM.:8080/path?q")[0] == "example.com"
+
+
+def test_links_are_cut_from_the_text_and_leet_spared_in_urls() -> None:
+    n = normalize_text("join t.me/+a2CESJk_nm1mYjE8 now")
+    assert n.links[0].host == "t.me"
+    assert "nm1m" not in n.text and "leet" not in n.disguises
+
+
+def test_email_address_is_not_a_link() -> None:
+    assert hosts("mail me at bob@gmail.com") == []

@@ -1,0 +1,119 @@
+"""Each built-in signal on hand-made comments, plus the contract every signal must keep (STYLE.md, river's
+checks): pure (does not mutate the comment), deterministic, works on an empty comment, hits carry evidence
+and have a weight in the defaults table."""
+
+from __future__ import annotations
+
+import pytest
+
+from tamis.engine.analysis import Analysis, analyze
+from tamis.signals import DEFAULT_SIGNALS, DEFAULT_WEIGHTS, Weights, run_signals
+from tamis.signals.language import blog_languages
+from tamis.types import Comment
+
+W = Weights({}, DEFAULT_WEIGHTS)
+
+
+def names(fields: dict[str, str], lang: tuple[str, float] | None = None) -> set[str]:
+    a = analyze(Comment.from_dict(fields), None, (lambda text: lang) if lang else None)
+    hits, skipped = run_signals(a, DEFAULT_SIGNALS, W)
+    assert skipped == []
+    return {h.name for h in hits}
+
+
+def test_links() -> None:
+    got = names({"comment_content": "a http://1.2.3.4/x b https://bit.ly/y c http://xn--80ak6aa92e.com d "
+                                    "http://NoSuchHost/get/cash e"})
+    assert {"LINK_MANY", "LINK_IP_HOST", "LINK_SHORTENER", "LINK_PUNYCODE", "LINK_BOGUS_HOST"} <= got
+
+
+def test_one_ordinary_link_is_not_many() -> None:
+    got = names({"comment_content": "I wrote about this at https://blog.example.org/post last year, with numbers"})
+    assert not {"LINK_MANY", "LINK_SHORTENER", "LINK_BOGUS_HOST"} & got
+
+
+def test_url_in_author_name_and_author_url() -> None:
+    got = names({"comment_author": "cheap-pills.example.com", "comment_author_url": "http://x.example.com",
+                 "comment_content": "great post"})
+    assert {"LINK_IN_AUTHOR_NAME", "LINK_AUTHOR_URL"} <= got
+
+
+def test_keyword_stuffed_author() -> None:
+    assert "AUTHOR_KEYWORD_STUFFED" in names({"comment_author": "Buy Cheap Viagra Online", "comment_content": "hi"})
+    assert "AUTHOR_KEYWORD_STUFFED" not in names({"comment_author": "Maria Schmidt", "comment_content": "hi"})
+
+
+def test_disposable_email() -> None:
+    assert "AUTHOR_DISPOSABLE_EMAIL" in names({"comment_author_email": "x@mailinator.com", "comment_content": "hi"})
+    assert "AUTHOR_DISPOSABLE_EMAIL" not in names({"comment_author_email": "x@gmail.com", "comment_content": "hi"})
+
+
+def test_honeypot_named_field_and_wordpress_field() -> None:
+    assert "HONEYPOT_FILLED" in names({"honeypot_field_name": "hp", "hp": "I am a bot"})
+    assert "HONEYPOT_FILLED" in names({"honeypot_field_name": "akismet_api_honeypot_field",
+                                       "akismet_api_honeypot_field": "x"})
+    assert "HONEYPOT_FILLED" in names({"POST_ak_hp_textarea": "spam"})
+    assert "HONEYPOT_FILLED" not in names({"honeypot_field_name": "hp", "hp": ""})
+
+
+def test_wordpress_behaviour_fields() -> None:
+    base = {"POST_comment": "hi", "POST_comment_post_ID": "7", "comment_date_gmt": "2024-05-01T10:00:02Z"}
+    assert "WP_JS_MISSING" in names(base)
+    assert "WP_FAST_POST" in names({**base, "POST_ak_js": "1714557601000"})  # page loaded 1 s before
+    assert not {"WP_FAST_POST", "WP_JS_MISSING"} & names({**base, "POST_ak_js": "1714557000000"})
+    assert "WP_NONCE_FAILED" in names({"akismet_comment_nonce": "failed"})
+    assert "WP_NONCE_FAILED" not in names({"akismet_comment_nonce": "passed"})
+    assert "WP_OLD_POST" in names({"comment_post_modified_gmt": "2018-02-21T10:00:00Z",
+                                   "comment_date_gmt": "2024-02-21T10:00:00Z"})
+
+
+@pytest.mark.parametrize("blog_lang, expected", [("en", {"en"}), ("en_US", {"en"}), ("en, fr_ca", {"en", "fr"}),
+                                                 ("pt-BR", {"pt"}), ("", set())])
+def test_blog_languages(blog_lang: str, expected: set[str]) -> None:
+    assert blog_languages(blog_lang) == expected
+
+
+def test_language_mismatch_is_evidence_only_when_sure() -> None:
+    text = {"comment_content": "Заработок от 300$ в неделю удалённо, без опыта, пишите в личные сообщения"}
+    assert "LANG_MISMATCH" in names({**text, "blog_lang": "en_US"}, ("ru", 0.99))
+    assert "LANG_MISMATCH" not in names({**text, "blog_lang": "ru_RU"}, ("ru", 0.99))
+    assert "LANG_MISMATCH" not in names({**text, "blog_lang": "en"}, ("ru", 0.5))
+    assert "LANG_MISMATCH" not in names({**text}, ("ru", 0.99))
+
+
+def test_disguise_hits_count() -> None:
+    got = names({"comment_content": "𝐅𝐫𝐞𝐞 𝐦𝐨𝐧𝐞𝐲 ♥♥j♥♥♥u♥♥z♥i♥♥♥w vіsіt my раgе"})
+    assert {"DISGUISE_STYLED", "DISGUISE_INTERLEAVED", "DISGUISE_HOMOGLYPH"} <= got
+
+
+# ------------------------------------------------------------------------------------------------ contract
+SAMPLES = [
+    {},
+    {"comment_content": "plain words"},
+    {"comment_content": "𝐅𝐫𝐞𝐞 http://1.2.3.4 bit.ly/x", "comment_author": "Buy Pills www.x.com",
+     "comment_author_email": "a@mailinator.com", "honeypot_field_name": "hp", "hp": "x", "blog_lang": "en",
+     "POST_comment": "x", "akismet_comment_nonce": "failed", "comment_date_gmt": "not a date"},
+]
+
+
+@pytest.mark.parametrize("fields", SAMPLES)
+@pytest.mark.parametrize("signal", DEFAULT_SIGNALS, ids=lambda s: s.name)
+def test_signal_contract(signal: object, fields: dict[str, str]) -> None:
+    c = Comment.from_dict(fields)
+    before = dict(c.fields)
+    a: Analysis = analyze(c, None, None)
+    first = [h for h in signal.fn(a, W) if h is not None]  # type: ignore[attr-defined]
+    second = [h for h in signal.fn(a, W) if h is not None]  # type: ignore[attr-defined]
+    assert first == second
+    assert dict(c.fields) == before
+    for h in first:
+        assert h.name.isupper() and h.name in DEFAULT_WEIGHTS
+        assert h.evidence
+        assert h.weight != 0
+
+
+def test_weights_spec_and_switch_off() -> None:
+    w = Weights({"LINK_MANY": {"w": 1.0, "per": 0.5, "cap": 3}, "LINK_SHORTENER": 0}, DEFAULT_WEIGHTS)
+    assert w.weight("LINK_MANY", 1) == 1.0
+    assert w.weight("LINK_MANY", 10) == 2.0
+    assert w.hit("LINK_SHORTENER", "bit.ly") is None
