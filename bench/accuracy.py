@@ -20,6 +20,7 @@ Calibration (reliability bins, Brier) is computed wherever Tamis is scored.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -97,6 +98,17 @@ def git_commit() -> str:
 
     commit = git("rev-parse", "--short=12", "HEAD") or "no commit yet"
     return commit + (" (with uncommitted changes)" if git("status", "--porcelain", "--untracked-files=no") else "")
+
+
+def tamis_source_hash() -> str:
+    """A hash of the engine's source and bundled model, to notice when they change during a (long) run."""
+    src = ROOT / "src" / "tamis"
+    h = hashlib.sha1()
+    for p in sorted([*src.rglob("*.py"), *(src / "models").rglob("*")]):
+        if p.is_file() and "__pycache__" not in p.parts:
+            h.update(str(p.relative_to(src)).encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:12]
 
 
 def make_peer(name: str, seed: int):  # -> object with fit/predict
@@ -372,6 +384,7 @@ def main(argv: list[str] | None = None) -> dict:
             "seed": a.seed,
             "sa_sample": a.sa_sample,
             "sa_cv_sample": a.sa_cv_sample,
+            "sa_children": a.sa_children,
             "peers": suite.peers + (["spamassassin"] if suite.sa else []),
             "unavailable": suite.unavailable,
             "versions": {
@@ -380,6 +393,8 @@ def main(argv: list[str] | None = None) -> dict:
                 "spamassassin": sa_mod.version() if suite.sa else None,
             },
             "cpus": os.cpu_count(),
+            "loadavg_start": os.getloadavg()[0],
+            "tamis_source_hash": tamis_source_hash(),
         },
         "sections": {},
         "timings": {},
@@ -408,6 +423,8 @@ def main(argv: list[str] | None = None) -> dict:
     finally:
         suite.stop_spamassassin()
     results["timings"]["total"] = time.monotonic() - started
+    results["meta"]["loadavg_end"] = os.getloadavg()[0]
+    results["meta"]["tamis_source_hash_end"] = tamis_source_hash()
     results["meta"]["tamis_model_version"] = results["sections"].get("seed", {}).get("model_version")
     a.out.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")

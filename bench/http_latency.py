@@ -28,7 +28,7 @@ from urllib.parse import urlencode
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from conftest import start_server, stop_server  # noqa: E402  (the same server start as the test suite)
+from tamis_testing import start_server, stop_server  # noqa: E402  (the same server start as the test suite)
 
 FIELDS = ("comment_content", "comment_author", "comment_author_email", "comment_type", "blog_lang")
 

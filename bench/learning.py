@@ -78,9 +78,12 @@ def replay(corpus: str, rows: list[dict[str, Any]], model: Path, feedback: bool,
            result: dict[str, Any]) -> None:
     import httpx
 
-    from conftest import start_server, stop_server
+    from tamis_testing import start_server, stop_server
 
-    srv = start_server(tmp, {"TAMIS_MODEL_DIR": str(model)})
+    env = {"TAMIS_MODEL_DIR": str(model), "TAMIS_LEARNING": "on" if feedback else "off"}
+    if os.environ.get("TAMIS_X_LEARNING"):  # EXPERIMENTAL parameter sweeps (tamis.learning._config)
+        env["TAMIS_X_LEARNING"] = os.environ["TAMIS_X_LEARNING"]
+    srv = start_server(tmp, env)
     verdicts: list[bool] = []
     t0 = time.monotonic()
     try:
@@ -140,7 +143,7 @@ def synthetic_campaign(model: Path | None, tmp: Path, copies: int = 20) -> dict[
     """One campaign message checked and reported on site A, then disguised variants on sites B-D from other IPs."""
     import httpx
 
-    from conftest import start_server, stop_server
+    from tamis_testing import start_server, stop_server
 
     base = ("Thanks for this article. I had the same problem with my roof last winter and the company I found fixed "
             "it in a day, very honest people and fair prices. Ask for Mike at Northside Roofing, tell him Linda "
@@ -152,10 +155,13 @@ def synthetic_campaign(model: Path | None, tmp: Path, copies: int = 20) -> dict[
         lambda t: t.replace("Northside", "N\u2665o\u2665r\u2665t\u2665h\u2665side"), lambda t: t.upper(),
         lambda t: t.replace(".", " !!"), lambda t: t.replace("fair prices", "good prices"),
     ]
-    env = {"TAMIS_MODEL_DIR": str(model)} if model else {}
     out: dict[str, Any] = {}
     for feedback in (False, True):
-        srv = start_server(tmp / ("synthetic-" + ("feedback" if feedback else "static")), env)
+        env = {"TAMIS_MODEL_DIR": str(model)} if model else {}
+        env["TAMIS_LEARNING"] = "on" if feedback else "off"
+        d = tmp / ("synthetic-" + ("feedback" if feedback else "static"))
+        d.mkdir(parents=True, exist_ok=True)
+        srv = start_server(d, env)
         through = 0
         first_caught: int | None = None
         try:
@@ -216,7 +222,29 @@ def write_docs(results: dict[str, Any], command: str) -> None:
                   f"{syn['feedback']['through']} of {syn['feedback']['copies']}."]
     lines += ["", f"Reproduce: `{command}` (rows per corpus capped at {results['limit']}, first rows in replay "
               f"order; {results['seconds']:.0f} s on this 2-core machine). Raw results: "
-              "`bench/out/learning.json`.", END]
+              "`bench/out/learning.json`."]
+    lat_path = REPO / "bench" / "out" / "learning_latency.json"
+    if lat_path.exists():
+        lat = json.loads(lat_path.read_text(encoding="utf-8"))
+        lines += ["", "### Cost per check", "",
+                  "In-process on PostgreSQL (`bench/learning_latency.py`): the learning signal (four indexed reads) "
+                  "in the request, the observer's writes queued for the background writer; whole check = analyse, "
+                  "signals, classify, store, observe.", "",
+                  "| history | signal p50 / p99 (ms) | observe p50 / p99 (ms) | whole check p50 / p99 (ms) |",
+                  "|---|---:|---:|---:|"]
+        for label, key in (("learning off", "no_learning"), ("learning on, empty history", "empty_history"),
+                           (f"learning on, {lat.get('history', 0):,} stored comments", "with_history")):
+            r = lat.get(key)
+            if r:
+                lines.append(f"| {label} | {r['signal_p50']:.2f} / {r['signal_p99']:.2f} | "
+                             f"{r['observe_p50']:.2f} / {r['observe_p99']:.2f} | "
+                             f"{r['check_p50']:.2f} / {r['check_p99']:.2f} |")
+        rows = lat.get("rows", {})
+        if rows:
+            lines += ["", "Rows at the end: " + ", ".join(f"{k} {v:,}" for k, v in rows.items()) +
+                      ". Reproduce: `.venv/bin/python -m bench.learning_latency --data ../shared/data "
+                      f"--history {lat.get('history', 0)}`."]
+    lines.append(END)
     block = "\n".join(lines)
     if BEGIN in text and END in text:
         text = text[:text.index(BEGIN)] + block + text[text.index(END) + len(END):]
@@ -232,8 +260,16 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help="rows per corpus (first in replay order)")
     ap.add_argument("--models", type=Path, default=REPO / "bench" / "out" / "models",
                     help="where leave-one-corpus-out models are trained (reused when present)")
+    ap.add_argument("--skip-synthetic", action="store_true", help="skip the synthetic campaign")
     ap.add_argument("--write-docs", action="store_true", help="rewrite the learning section of docs/benchmarks.md")
+    ap.add_argument("--from-json", type=Path, default=None,
+                    help="only rewrite docs/benchmarks.md from a saved bench/out/learning.json")
     args = ap.parse_args()
+    if args.from_json:
+        saved = json.loads(args.from_json.read_text(encoding="utf-8"))
+        cmd = ".venv/bin/python -m bench.learning --data ../shared/data --write-docs"
+        write_docs(saved, cmd + (f" --limit {saved['limit']}" if saved["limit"] != DEFAULT_LIMIT else ""))
+        return
     t0 = time.monotonic()
     names = args.corpora or corpus_names(args.data)
     results: dict[str, Any] = {"limit": args.limit, "corpora": {}}
@@ -276,11 +312,12 @@ def main() -> None:
         results["corpora"][name] = entry
         print(json.dumps({name: {k: v for k, v in entry.items() if k not in ("static", "feedback")}
                           | {m: {k: entry[m][k] for k in ("errors", "fp", "fn")} for m in runs}}), file=sys.stderr)
-    results["synthetic"] = synthetic_campaign(None, tmp_root)
+    if not args.skip_synthetic:
+        results["synthetic"] = synthetic_campaign(None, tmp_root)
     results["seconds"] = time.monotonic() - t0
     out = REPO / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "learning.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    (out / f"learning{os.environ.get('LEARNING_TAG', '')}.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     if args.write_docs:
         cmd = ".venv/bin/python -m bench.learning --data ../shared/data --write-docs"
         if args.limit != DEFAULT_LIMIT:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import seed_rows
+from tamis_testing import seed_rows
 
 
 def tamis(tmp_path: Path, *args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -67,3 +67,17 @@ def test_unreachable_database_is_a_sentence(tmp_path: Path) -> None:
     env = {**os.environ, "TAMIS_DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none"}
     out = subprocess.run([sys.executable, "-m", "tamis", "keys", "list"], env=env, capture_output=True, text=True)
     assert out.returncode != 0 and "cannot open the database" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_every_command_has_help_and_is_in_the_readme() -> None:
+    import click
+
+    from tamis.cli import main
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for name, cmd in main.commands.items():
+        assert cmd.help and cmd.help.strip(), f"tamis {name} has no help text"
+        assert f"tamis {name}" in readme, f"README.md does not mention `tamis {name}`"
+        if isinstance(cmd, click.Group):
+            for sub in cmd.commands.values():
+                assert sub.help and sub.help.strip(), f"tamis {name} {sub.name} has no help text"

@@ -62,8 +62,9 @@ def run_json(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | N
     return doc
 
 
-# Blatant spam: what a site owner would want dropped unseen (akismet-api.md §1.2 "discard").  The tests expect
-# `true` with `X-akismet-pro-tip: discard` for it, and `true` without the tip for Akismet's test author.
+# Blatant spam: what a site owner would want dropped unseen (akismet-api.md §1.2 "discard": Akismet's "pervasive"
+# spam).  The `campaign_server` fixture has already seen it posted to several sites; the tests then expect `true`
+# with `X-akismet-pro-tip: discard` for the next copy, and `true` without the tip for Akismet's test author.
 BLATANT_SPAM = {
     "user_ip": "203.0.113.66",
     "user_agent": "Mozilla/4.0 (compatible; MSIE 6.0; Windows NT 5.1)",

@@ -6,6 +6,7 @@ another real server started with TAMIS_DEFAULT_KEY, for clients whose redirectio
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -22,14 +23,38 @@ import pytest
 if str(Path(__file__).resolve().parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import httpx  # noqa: E402
 from conformance_support import (  # noqa: E402
     AKISMET_PY,
+    BLATANT_SPAM,
     AKISMET_SDIST,
     NODE_DIR,
     PYTHON_AKISMET_PY,
     REPO,
     require,
 )
+
+
+def _root_conftest_copy() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("tamis_tests_root_conftest", REPO / "tests" / "conftest.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+# Tests elsewhere do `from conftest import start_server, ...`.  Under pytest's default "prepend" import mode,
+# `conftest` then means whichever conftest.py was loaded last, which can be this one: so this one offers the same
+# helpers (from a copy of tests/conftest.py; its fixtures are not registered from here, only these names).
+_root = _root_conftest_copy()
+RunningServer = _root.RunningServer
+start_server = _root.start_server
+stop_server = _root.stop_server
+free_port = _root.free_port
+seed_rows = _root.seed_rows
+SHARED = _root.SHARED
+PG_URL = _root.PG_URL
 
 
 @pytest.fixture(scope="session")
@@ -80,5 +105,20 @@ def default_key_server(tmp_path_factory: pytest.TempPathFactory, lead_conftest: 
     key = out.stdout.splitlines()[0].strip()
     srv = lead_conftest.start_server(tmp, extra_env={"TAMIS_DEFAULT_KEY": key}, db_url=db_url)
     srv.default_key = key
+    yield srv
+    lead_conftest.stop_server(srv)
+
+
+@pytest.fixture(scope="session")
+def campaign_server(tmp_path_factory: pytest.TempPathFactory, lead_conftest: ModuleType) -> Iterator[Any]:
+    """A real server (its own database) that has already seen BLATANT_SPAM as a campaign: posted for real (not
+    is_test) from 8 addresses to 4 sites.  Blatant spam in Akismet's sense is "pervasive" spam, and the next copy
+    of it, test or not, must come back `true` with `X-akismet-pro-tip: discard`.  Kept apart from the session
+    server so this flood trains nothing the other tests see."""
+    srv = lead_conftest.start_server(tmp_path_factory.mktemp("campaign-server"))
+    for i in range(8):
+        resp = httpx.post(srv.url + "/1.1/comment-check", timeout=30, data={
+            **BLATANT_SPAM, "api_key": srv.key, "blog": f"http://victim{i % 4}.example", "user_ip": f"203.0.113.{10 + i}"})
+        assert resp.status_code == 200 and resp.text in ("true", "false"), resp.text
     yield srv
     lead_conftest.stop_server(srv)

@@ -136,10 +136,14 @@ def test_comment_check_maps_spam_ham_and_discard(akismet_python: Path, server: A
     assert [r["int"] for r in doc["results"]] == [1, 1, 0, 1]
 
 
-def test_comment_check_blatant_spam_is_discard(akismet_python: Path, server: Any, client: str) -> None:
-    doc = drive(akismet_python, server, [call("comment_check", **BLATANT_SPAM, is_test=1)], client=client)
-    assert values(doc) == ["DISCARD"]
-    assert doc["results"][0]["int"] == 2
+def test_comment_check_blatant_spam_is_discard(akismet_python: Path, campaign_server: Any, client: str) -> None:
+    doc = drive(akismet_python, campaign_server, [
+        call("comment_check", **BLATANT_SPAM, is_test=1),
+        call("comment_check", **{**BLATANT_SPAM, "comment_author": "akismet-guaranteed-spam"}, is_test=1),
+        call("comment_check", **{**BLATANT_SPAM, "user_role": "administrator"}, is_test=1),
+    ], client=client, url="http://victim0.example")
+    assert values(doc) == ["DISCARD", "SPAM", "HAM"]
+    assert [r["int"] for r in doc["results"]] == [2, 1, 0]
 
 
 def test_comment_check_with_every_argument_the_client_allows(akismet_python: Path, server: Any,
@@ -167,13 +171,12 @@ def test_submit_spam_and_ham(akismet_python: Path, server: Any, client: str) -> 
     assert values(doc) == [True, True, True]
 
 
-@pytest.mark.parametrize("method", ["comment_check", "submit_spam", "submit_ham", "usage_limit", "key_sites"])
 @pytest.mark.parametrize("bad_key", ["000000000000", "INVALID_TEST_KEY"])
-def test_invalid_key_raises_api_key_error(akismet_python: Path, server: Any, client: str, method: str,
-                                          bad_key: str) -> None:
-    kwargs = E2E if method.startswith(("comment", "submit")) else {}
-    doc = drive(akismet_python, server, [call(method, **kwargs)], client=client, key=bad_key)
-    assert values(doc) == ["APIKeyError"], doc
+def test_invalid_key_raises_api_key_error(akismet_python: Path, server: Any, client: str, bad_key: str) -> None:
+    methods = ["comment_check", "submit_spam", "submit_ham", "usage_limit", "key_sites"]
+    doc = drive(akismet_python, server, [call(m, **(E2E if m.startswith(("comment", "submit")) else {}))
+                                         for m in methods], client=client, key=bad_key)
+    assert dict(zip(methods, values(doc), strict=True)) == dict.fromkeys(methods, "APIKeyError"), doc
 
 
 def test_usage_limit_counts_this_keys_checks(akismet_python: Path, server: Any, client: str) -> None:

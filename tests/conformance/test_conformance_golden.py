@@ -108,10 +108,21 @@ def test_comment_check_test_values(rec: Recorder) -> None:
     assert len(rec.guids) == 6
 
 
-def test_comment_check_blatant_spam_is_discard(rec: Recorder) -> None:
+def test_comment_check_blatant_spam_is_discard(campaign_server: Any) -> None:
+    # campaign_server has seen BLATANT_SPAM posted to four sites already (conftest.py).
+    rec = Recorder(campaign_server)
     key = fresh(rec, BLOG)
-    rec.send("POST", "/1.1/comment-check", {"api_key": key, **BLATANT_SPAM, "blog": BLOG, "is_test": "1"},
-             note="blatant spam: true with X-akismet-pro-tip: discard")
+    blatant = {"api_key": key, **BLATANT_SPAM, "blog": BLOG}
+    rec.send("POST", "/1.1/comment-check", {**blatant, "is_test": "1"},
+             note="blatant (pervasive) spam: true with X-akismet-pro-tip: discard")
+    rec.send("POST", "/1.1/comment-check", {**blatant, "is_test": "1", "comment_author": SPAM_AUTHOR},
+             note="the same from Akismet's test author: true, never discard")
+    rec.send("POST", "/1.1/comment-check", {**blatant, "is_test": "1", "comment_author_email": SPAM_EMAIL},
+             note="the same from Akismet's test e-mail: true, never discard")
+    rec.send("POST", "/1.1/comment-check", {**blatant, "is_test": "1", "user_role": "administrator"},
+             note="the same from an administrator: false")
+    rec.send("POST", "/1.1/comment-check", {"api_key": key, **ORDINARY},
+             note="an ordinary comment on the same server: false")
     rec.compare("comment-check-blatant-spam")
 
 
@@ -126,12 +137,13 @@ IS_TEST = ["1", "true", "True", "False", "0", ""]
 
 def test_comment_check_is_test_spellings(rec: Recorder) -> None:
     key = fresh(rec, BLOG)
+    own_ip = {**BASE, "user_ip": "192.0.2.77"}  # the non-test calls here must not build a reputation for 127.0.0.1
     for value in IS_TEST:
         rec.send("POST", "/1.1/comment-check",
-                 {"api_key": key, **BASE, "comment_author": SPAM_AUTHOR, "is_test": value}, note=f"is_test={value}")
+                 {"api_key": key, **own_ip, "comment_author": SPAM_AUTHOR, "is_test": value}, note=f"is_test={value}")
     for value in IS_TEST:
         rec.send("POST", "/1.1/comment-check",
-                 {"api_key": key, **BASE, "user_role": "administrator", "is_test": value}, note=f"is_test={value}")
+                 {"api_key": key, **own_ip, "user_role": "administrator", "is_test": value}, note=f"is_test={value}")
     rec.compare("comment-check-is-test")
     # What the server made of each spelling, as it stored the check.
     eng = sa.create_engine(rec.server.env["TAMIS_DATABASE_URL"])

@@ -48,13 +48,12 @@ def test_check_spam_guaranteed_spam_email(node: str, server: Any) -> None:
     assert doc["ok"] and doc["result"] is True, doc
 
 
-def test_check_spam_blatant_spam_is_plain_true(node: str, server: Any) -> None:
+def test_check_spam_blatant_spam_is_plain_true(node: str, campaign_server: Any) -> None:
     # akismet-api ignores the discard tip: blatant spam is just `true` to it.
-    doc = drive(node, server, "checkSpam", {"ip": BLATANT_SPAM["user_ip"], "useragent": BLATANT_SPAM["user_agent"],
-                                            "name": BLATANT_SPAM["comment_author"],
-                                            "email": BLATANT_SPAM["comment_author_email"],
-                                            "url": BLATANT_SPAM["comment_author_url"],
-                                            "content": BLATANT_SPAM["comment_content"], "isTest": True})
+    fields = {"ip": BLATANT_SPAM["user_ip"], "useragent": BLATANT_SPAM["user_agent"],
+              "name": BLATANT_SPAM["comment_author"], "email": BLATANT_SPAM["comment_author_email"],
+              "url": BLATANT_SPAM["comment_author_url"], "content": BLATANT_SPAM["comment_content"], "isTest": True}
+    doc = drive(node, campaign_server, "checkSpam", fields, blog="http://victim2.example")
     assert doc["ok"] and doc["result"] is True, doc
 
 

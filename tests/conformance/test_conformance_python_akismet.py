@@ -37,8 +37,9 @@ def test_key_travels_in_the_subdomain(python_akismet_python: Path, server: Any) 
 
 
 @pytest.mark.parametrize(("fields", "expected"), [
-    ({"comment_author": "akismet-guaranteed-spam", "comment_content": "test"}, PROBABLE_SPAM),
-    ({"comment_author_email": "akismet-guaranteed-spam@example.com", "comment_content": "test"}, PROBABLE_SPAM),
+    ({"comment_author": "akismet-guaranteed-spam", "comment_content": "test", "is_test": True}, PROBABLE_SPAM),
+    ({"comment_author_email": "akismet-guaranteed-spam@example.com", "comment_content": "test", "is_test": True},
+     PROBABLE_SPAM),
     ({"user_role": "administrator", "comment_content": "test"}, HAM),
     ({"user_role": "administrator", "comment_content": "test", "is_test": True}, HAM),
     ({"comment_author": "akismet-guaranteed-spam", "comment_content": BLATANT_SPAM["comment_content"],
@@ -50,11 +51,15 @@ def test_check(python_akismet_python: Path, server: Any, fields: dict[str, Any],
     assert doc["value"] == expected, doc
 
 
-def test_blatant_spam_is_definite_spam(python_akismet_python: Path, server: Any) -> None:
+def test_blatant_spam_is_definite_spam(python_akismet_python: Path, campaign_server: Any) -> None:
     fields = {k: v for k, v in BLATANT_SPAM.items() if k not in ("user_ip", "user_agent")}
-    doc = drive(python_akismet_python, server, "check", is_test=True, **fields)
+    doc = drive(python_akismet_python, campaign_server, "check", is_test=True, blog="http://victim1.example",
+                **fields)
     assert doc["ok"], doc
     assert (doc["value"], doc["name"]) == (DEFINITE_SPAM, "DefiniteSpam")
+    doc = drive(python_akismet_python, campaign_server, "check", is_test=True, blog="http://victim1.example",
+                **{**fields, "comment_author": "akismet-guaranteed-spam"})
+    assert (doc["value"], doc["name"]) == (PROBABLE_SPAM, "ProbableSpam"), doc
 
 
 @pytest.mark.parametrize("method", ["submit_spam", "submit_ham"])

@@ -264,3 +264,31 @@ def test_prune_keeps_confirmed_fingerprints(store: Store) -> None:
         left = conn.execute(sa.select(fingerprints.c.label)).scalars().all()
         assert left == ["spam"]
         assert conn.execute(sa.select(sa.func.count()).select_from(reputation)).scalar() > 0
+
+
+def test_background_writer_sums_and_indexes(store: Store) -> None:
+    """Workers index checks through the batched writer: same rows as observe(), summed, off the request path."""
+    import uuid
+
+    learning = Learning(store)
+    learning.start_writer()
+    sites = [_site(store, f"https://w{i}.example") for i in range(2)]
+    for i in range(6):
+        key, site = sites[i % 2]
+        c = _comment(SPAM_TEXT, ip=f"192.0.2.{i}")
+        ctx = CheckContext(key, site, c)
+        guid = str(uuid.uuid4())
+        verdict = Verdict(spam=False, discard=False, score=0.5, hits=(), model_version="test")
+        store.record_check(guid=guid, key_id=key.id, site_id=site.id, comment=c, verdict=verdict)
+        learning.observe_later(ctx, guid, verdict)
+    learning.writer.close()
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(fingerprints)
+                            .where(fingerprints.c.check_id.is_not(None))).scalar() == 6
+        inst = conn.execute(sa.select(learn_weights.c.multi_site, learn_weights.c.weight)
+                            .where(learn_weights.c.scope == 0)).all()
+    # uncertain ham verdicts taught ham provisionally, to both layers; the instance rows saw two sites
+    assert inst and all(m for m, _ in inst) and all(w < 0 for _, w in inst)
+    key, site = sites[0]
+    _, hits = _check(store, learning, key, site, _comment(SPAM_TEXT, ip="192.0.2.77"))
+    assert "CAMPAIGN_VELOCITY" in _names(hits)

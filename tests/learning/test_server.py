@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from conftest import RunningServer, start_server, stop_server
+from tamis_testing import RunningServer, start_server, stop_server
 
 pytestmark = pytest.mark.postgres
 

@@ -118,3 +118,14 @@ def test_match_hash_ignores_whitespace_and_case_of_email() -> None:
     a = match_hashes(Comment.from_dict({"comment_content": "Hello  world", "comment_author_email": "A@B.org"}))
     b = match_hashes(Comment.from_dict({"comment_content": "Hello world\n", "comment_author_email": "a@b.org"}))
     assert a == b
+
+
+def test_test_calls_count_as_api_calls_only(store: Store) -> None:
+    key = store.get_key(store.create_key())
+    site = store.site_for(key.id, "https://t.example")  # type: ignore[union-attr]
+    test_comment = comment("probe", is_test="1")
+    store.record_check(guid="t1", key_id=key.id, site_id=site.id, comment=test_comment, verdict=verdict(True))  # type: ignore[union-attr]
+    store.record_feedback(key_id=key.id, site_id=site.id, kind="ham", comment=test_comment)  # type: ignore[union-attr]
+    doc = stats.get_stats(store, key.id, None, "60-days")  # type: ignore[union-attr]
+    assert (doc["spam"], doc["ham"], doc["false_positives"]) == (0, 0, 0)
+    assert stats.usage(store, key.id) == 1  # type: ignore[union-attr]

@@ -52,3 +52,16 @@ def test_too_many_fields_is_invalid_with_reason() -> None:
 def test_unknown_charset_falls_back_to_utf8() -> None:
     f = parse_form(b"", "a=é".encode(), FORM + "; charset=x-nonsense", 100)
     assert f.get("a") == "é"
+
+
+def test_wordpress_comment_check_fields_are_unslashed() -> None:
+    from tamis.web.forms import wordpress_unslash
+
+    f = parse_form(b"", "comment_content=He+said+%5C%22don%5C%27t%5C%22+%5C%5Co%2F&comment_author=Pat+O%5C%27Brien"
+                   .encode(), FORM, 100)
+    wp = wordpress_unslash(f.comment, "WordPress/6.1.9 | Akismet/5.0.2")
+    assert wp.content == 'He said "don\'t" \\o/' and wp.author == "Pat O'Brien"
+    # Other clients, and WordPress's rechecks (values from its database), are taken as sent.
+    assert wordpress_unslash(f.comment, "akismet.py/25.10.1").author == "Pat O\\'Brien"
+    recheck = parse_form(b"", b"recheck_reason=recheck_queue&comment_author=O%5C%27B", FORM, 100).comment
+    assert wordpress_unslash(recheck, "WordPress/6.1.9").author == "O\\'B"

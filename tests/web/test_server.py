@@ -7,7 +7,7 @@ import json
 import httpx
 import pytest
 
-from conftest import RunningServer, seed_rows, start_server, stop_server
+from tamis_testing import RunningServer, seed_rows, start_server, stop_server
 
 BLOG = "https://newsite.example/"
 

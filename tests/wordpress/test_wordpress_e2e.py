@@ -34,8 +34,8 @@ pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO.parent / "shared" / "data" / "seed_thread.jsonl"
 # How long a visitor spends on the page before posting (reading, typing).  WordPress's `ak_js` field carries the
-# page-load time, so Tamis sees this pause.
-PAUSE = float(os.environ.get("TAMIS_WP_PAUSE", "6"))
+# page-load time, so Tamis sees this pause; under 3 s counts as a hasty post (WP_FAST_POST), hence the floor.
+PAUSE = max(4.0, float(os.environ.get("TAMIS_WP_PAUSE", "6")))
 THANKS = "Thanks for making the web a better place."
 
 
@@ -326,6 +326,29 @@ def test_forged_form_reports_a_failed_nonce(site: WordPressSite, post_url: str,
     assert posted.status == 302
     rec = _check_for(site, text)
     assert _field(rec, "akismet_comment_nonce") == "failed"
+
+
+def _reasons(rec: dict[str, Any]) -> set[str]:
+    header = rec["response_headers"].get("x-tamis-reasons", "")
+    return {part.split("(")[0].strip() for part in header.split(",") if part.strip()}
+
+
+def test_behaviour_signals_read_what_wordpress_really_sends(site: WordPressSite, post_url: str,
+        visitor: Callable[..., Visitor]) -> None:
+    """Tamis's WordPress signals (src/tamis/signals/behaviour.py) fire on the real fields, and only there."""
+    seed = _seed()
+    human = _reasons(_check_for(site, seed["seed:1"]["comment_content"]))  # 6 s on the page, script ran
+    assert not {"WP_JS_MISSING", "WP_FAST_POST", "WP_NONCE_FAILED", "HONEYPOT_FILLED"} & human, human
+    bot = _reasons(_check_for(site, "Nice post, thanks for sharing this with us."))  # no script, honeypot
+    assert {"HONEYPOT_FILLED", "WP_JS_MISSING"} <= bot, bot
+    forged = _reasons(_check_for(site, "Does anyone know where the original report was published?"))
+    assert "WP_NONCE_FAILED" in forged, forged
+    # Someone (or something) with a browser that posts half a second after the page loaded.
+    text = "First! Great read."
+    v = visitor("127.0.0.24", name="Quick Quinn", email="quinn@example.org")
+    v.comment(post_url, text, pause=0.5)
+    hasty = _reasons(_check_for(site, text))
+    assert "WP_FAST_POST" in hasty and "WP_JS_MISSING" not in hasty, hasty
 
 
 def test_guaranteed_spam_author(site: WordPressSite, post_url: str,

@@ -266,17 +266,12 @@ def config_cmd(ctx: click.Context, as_json: bool, help_settings: bool) -> None:
 
 
 from tamis.cli.check import check  # noqa: E402  (commands defined in their own modules)
+from tamis.cli.models import models  # noqa: E402
 from tamis.cli.train import train  # noqa: E402
+from tamis.cli.wordpress import wordpress  # noqa: E402
 
-main.add_command(check)
-main.add_command(train)
-
-try:  # the WordPress helper lives in its own module
-    from tamis.cli.wordpress import wordpress
-except ImportError:  # pragma: no cover - only while that module is being written
-    pass
-else:
-    main.add_command(wordpress)
+for _command in (check, train, models, wordpress):
+    main.add_command(_command)
 
 
 def run() -> None:

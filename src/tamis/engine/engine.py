@@ -55,21 +55,41 @@ def _sigmoid(z: float) -> float:
 
 
 _LANG_LOCK = threading.Lock()
+_LANG_READY = threading.Event()
 _LANG: Any = None
+_LANG_ERROR: BaseException | None = None
+
+
+def _load_lang() -> None:
+    global _LANG, _LANG_ERROR
+    try:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        _LANG = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    except BaseException as e:  # noqa: BLE001 - reported on use, as a skipped signal
+        _LANG_ERROR = e
+    finally:
+        _LANG_READY.set()
 
 
 def _lang_identifier() -> Any:
-    """py3langid's identifier (its model ships inside the package); loaded once per process."""
-    global _LANG
-    with _LANG_LOCK:
-        if _LANG is None:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's identifier (its model ships inside the package).
 
-            _LANG = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    ident = _LANG
+    ##########################################################################################################
+    # Loading it takes 0.6-1.3 s (an xz-compressed model), more than the rest of Engine.load together.  So it
+    # loads in a background thread started by the first Engine, and a check that needs it (blog_lang sent)
+    # waits for it: results never depend on timing, and Engine.load returns in well under a second.
+    ##########################################################################################################
+    """
+    with _LANG_LOCK:
+        if not _LANG_READY.is_set() and not any(t.name == "tamis-langid" for t in threading.enumerate()):
+            threading.Thread(target=_load_lang, name="tamis-langid", daemon=True).start()
 
     def identify(text: str) -> tuple[str, float]:
-        lang, prob = ident.classify(text)
+        _LANG_READY.wait()
+        if _LANG is None:
+            raise RuntimeError(f"language identifier unavailable: {_LANG_ERROR!r}")
+        lang, prob = _LANG.classify(text)
         return str(lang), float(prob)
 
     return identify
@@ -109,6 +129,18 @@ class Engine:
         self.signals = tuple(signals)
         self.model_version: str = str(manifest.get("model_version", "unversioned"))
         self._identify = _lang_identifier() if detect_language else None
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Build the lazy tables (styled letters, confusables, disposable domains) now, not in the first check."""
+        self.check(Comment.from_dict({
+            "comment_content": "Неllо 𝐰𝐨𝐫𝐥𝐝 ♥♥h♥e♥l♥l♥o http://bit.ly/x", "comment_author_email": "a@example.com",
+            "comment_author": "Buy Pills"}))  # no blog_lang: do not wait for the language model here
+
+    def ready(self, timeout: float | None = None) -> bool:
+        """Wait until background loading (the language model) is done; True when it is.  A server may call it
+        after Engine.load so that its first request does not wait (checks are correct either way)."""
+        return self._identify is None or _LANG_READY.wait(timeout)
 
     # ------------------------------------------------------------------ loading and saving
     @classmethod
@@ -159,7 +191,7 @@ class Engine:
         z = self.cal_a * raw + self.cal_b
         spam = z >= 0
         clues = self.classifier.clues(f, k=5, spam=spam)
-        ev = " ".join(t for t, _ in clues)
+        ev = ", ".join(t for t, _ in clues)
         return Hit("CLASSIFIER_SPAM" if spam else "CLASSIFIER_HAM", round(z, 4), ev)
 
     def check(self, comment: Comment, extra_hits: Sequence[Hit] = (), analysis: Analysis | None = None) -> Verdict:
@@ -170,6 +202,8 @@ class Engine:
             skipped.append("SIGNAL_ERROR:normalize")
             a = analyze(Comment.from_dict({k: v for k, v in comment.fields.items() if k != "comment_content"}),
                         self.classifier.config, None)
+        if "language_error" in a.extra:
+            skipped.append("SIGNAL_ERROR:language_detection")
         hits, sk = run_signals(a, self.signals, self.weights)
         skipped.extend(sk)
         try:

@@ -17,12 +17,44 @@ HIT_NAMES = (
 )
 
 
+def enabled(settings: Any) -> bool:
+    """The ``learning`` setting (true by default); ``TAMIS_LEARNING=off`` until the settings table has it."""
+    value = getattr(settings, "learning", None)
+    if value is None:
+        import os
+
+        value = os.environ.get("TAMIS_LEARNING", "on").strip().lower() not in ("0", "false", "off", "no")
+    return bool(value)
+
+
+def _config() -> Any:
+    """LearningConfig, with EXPERIMENTAL overrides from ``TAMIS_X_LEARNING`` (JSON: {"eta_site": 2.0, ...}) for the
+    learning benchmark's parameter sweeps.  Not a supported setting: measured values become the defaults."""
+    import dataclasses
+    import json
+    import os
+
+    from tamis.learning.core import LearningConfig
+
+    raw = os.environ.get("TAMIS_X_LEARNING", "").strip()
+    if not raw:
+        return LearningConfig()
+    known = {f.name for f in dataclasses.fields(LearningConfig)}
+    overrides = {k: v for k, v in json.loads(raw).items() if k in known and not k.endswith("_window")
+                 and not k.endswith("_retention")}
+    return dataclasses.replace(LearningConfig(), **overrides)
+
+
 def install(service: Any) -> Any:
-    """Register the learning path on ``service``; returns the ``Learning`` object."""
+    """Register the learning path on ``service``; returns the ``Learning`` object (None when learning is off:
+    the static model alone, as the learning benchmark's baseline runs)."""
     from tamis.learning.core import Learning
     from tamis.learning.models import ModelSwitcher
 
-    learning = Learning(service.store, engine_ref=lambda: service.engine)
+    if not enabled(service.settings):
+        return None
+
+    learning = Learning(service.store, config=_config(), engine_ref=lambda: service.engine)
     switcher = ModelSwitcher(service)
     switcher.poll()
 

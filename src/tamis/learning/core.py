@@ -62,11 +62,15 @@ VERDICT_HAM_Z = logit(0.05)
 
 @dataclass(frozen=True)
 class LearningConfig:
-    eta_site: float = 3.0
-    eta_instance: float = 1.5
+    eta_site: float = 2.0
+    eta_instance: float = 1.0
+    # Verdicts nobody corrected teach too, provisionally, where they were uncertain (|log-odds - threshold| below
+    # provisional_band): they give the layers the ham (and spam) background that corrections alone lack.
+    eta_provisional: float = 2.0
+    provisional_band: float = 3.0
     token_cap: float = 3.0
     site_cap: float = 5.0
-    instance_cap: float = 2.0
+    instance_cap: float = 1.5
     min_layer_weight: float = 0.2
     near_dup: float = 0.5           # estimated Jaccard at which two comments are the same message
     campaign_min: float = 4.0       # CAMPAIGN_CONFIRMED weight at near_dup similarity ...
@@ -275,6 +279,11 @@ class Learning:
             z = math.fsum(h.weight for h in verdict.hits if h.name not in OWN_HITS)
             if z >= max(self._z_spam(), VERDICT_SPAM_Z) or z <= VERDICT_HAM_Z:
                 self._add_reputation(conn, ex.ents, ctx.site.id, rep.VERDICT_WEIGHT, z > 0, now)
+            step = self._provisional(verdict.score, verdict.spam, ctx.comment.is_test)
+            if step and ex.token_hashes:
+                x = 1.0 / math.sqrt(len(ex.token_hashes))
+                self._bump_weights(conn, ctx.site.id, ex.token_hashes, step * x, ctx.site.id, 0)
+                self._bump_weights(conn, INSTANCE, ex.token_hashes, step * self._inst_ratio * x, ctx.site.id, 0)
         self._maybe_prune()
 
     def _index_fp(self, conn: Connection, fp: Fingerprint, comment: Comment, site_id: int, check_id: int | None,
@@ -291,7 +300,7 @@ class Learning:
                         now: datetime) -> list[list[Any]]:
         """Add ``amount`` (negative to undo) to each entity's spam or ham evidence; return what was added."""
         applied: list[list[Any]] = []
-        for e in ents:
+        for e in sorted(ents, key=lambda e: e.hash):
             delta = amount * rep.scale_at(e.kind, now)
             ds, dh = (delta, 0.0) if spam else (0.0, delta)
             self._bump_reputation(conn, e.hash, site_id, e.kind, ds, dh, now)
@@ -328,7 +337,7 @@ class Learning:
         if result is not None and getattr(result, "check_guid", None):
             with self.store.engine.connect() as conn:
                 check = conn.execute(sa.select(checks.c.id, checks.c.site_id, checks.c.key_id, checks.c.score,
-                                               checks.c.fields, checks.c.is_test)
+                                               checks.c.spam, checks.c.fields, checks.c.is_test)
                                      .where(checks.c.guid == result.check_guid)).first()
         if check is not None:
             if check.is_test:
@@ -340,7 +349,9 @@ class Learning:
             # same fields, and a comment checked again meanwhile must still be the same item for a reversal.
             item = "match:" + match_hashes(comment)[0]
             margin = logit(float(check.score)) - self._z_spam()
+            provisional = self._provisional(float(check.score), bool(check.spam), False)
         else:
+            provisional = 0.0
             comment = ctx.comment
             site_id, key_id = ctx.site.id, ctx.key.id
             item = "match:" + match_hashes(comment)[0]
@@ -365,10 +376,24 @@ class Learning:
                 self._undo(conn, row.applied, site_id, now)
                 outcome = "relearned"
             applied = self._apply(conn, ex, comment, kind, margin, site_id,
-                                  check.id if check is not None else None, now)
+                                  check.id if check is not None else None, now, provisional)
             conn.execute(learn_ledger.update().where(learn_ledger.c.id == row.id).values(
                 label=kind, applied=applied, reports=learn_ledger.c.reports + 1, updated_at=now))
         return outcome
+
+    @property
+    def _inst_ratio(self) -> float:
+        return self.config.eta_instance / self.config.eta_site
+
+    def _provisional(self, score: float, spam: bool, is_test: bool) -> float:
+        """The step an uncorrected verdict teaches the site layer (0 outside the uncertainty band).  A function of
+        the stored check alone, so a later correction can take it back exactly."""
+        if is_test:
+            return 0.0
+        m = logit(float(score)) - self._z_spam()
+        if abs(m) >= self.config.provisional_band:
+            return 0.0
+        return self.config.eta_provisional * ((1.0 if spam else 0.0) - sigmoid(m))
 
     def _z_spam(self) -> float:
         """The verdict's spam threshold in log-odds: residuals are measured from the decision, not from 0.5."""
@@ -390,14 +415,16 @@ class Learning:
             return 0.0
 
     def _apply(self, conn: Connection, ex: Extract, comment: Comment, kind: str, margin: float, site_id: int,
-               check_id: int | None, now: datetime) -> dict[str, Any]:
+               check_id: int | None, now: datetime, provisional: float = 0.0) -> dict[str, Any]:
         cfg = self.config
         y = 1.0 if kind == "spam" else 0.0
         resid = y - sigmoid(margin)
         applied: dict[str, Any] = {"kind": kind, "margin": round(margin, 4)}
         if ex.token_hashes:
             x = 1.0 / math.sqrt(len(ex.token_hashes))
-            gs, gi = cfg.eta_site * resid * x, cfg.eta_instance * resid * x
+            # The site layer also takes back what the uncorrected verdict taught it provisionally (observe()).
+            gs = (cfg.eta_site * resid - provisional) * x
+            gi = (cfg.eta_instance * resid - provisional * self._inst_ratio) * x
             self._bump_weights(conn, site_id, ex.token_hashes, gs, site_id, +1)
             self._bump_weights(conn, INSTANCE, ex.token_hashes, gi, site_id, +1)
             applied.update(tokens=ex.token_hashes, gs=gs, gi=gi)
@@ -427,8 +454,10 @@ class Learning:
     def _bump_weights(self, conn: Connection, scope: int, tokens: list[int], step: float, site_id: int,
                       sign: int) -> None:
         ins = self._insert(learn_weights)
+        # Sorted, so that concurrent transactions lock shared rows in one order (no deadlocks on PostgreSQL).
         values = [{"scope": scope, "token": t, "weight": step, "reports": max(sign, 0),
-                   "first_site": site_id if scope == INSTANCE else None, "multi_site": False} for t in tokens]
+                   "first_site": site_id if scope == INSTANCE else None, "multi_site": False}
+                  for t in sorted(set(tokens))]
         set_: dict[str, Any] = {"weight": learn_weights.c.weight + ins.excluded.weight,
                                 "reports": learn_weights.c.reports + sign}
         if scope == INSTANCE:

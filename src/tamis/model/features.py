@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import zlib
 from collections.abc import Sequence
@@ -101,8 +102,10 @@ def word_tokens(text: str) -> list[str]:
     for w in _WORD.findall(text.lower())[:MAX_WORDS]:
         if len(w) > 24:
             toks.append(f"skip:{len(w) // 10}")
+        elif w.isalpha():
+            toks.append(w)
         else:
-            toks.append(w.translate(_DIGIT_TABLE) if _DIGIT.search(w) else w)
+            toks.append(w.translate(_DIGIT_TABLE))
     return toks
 
 
@@ -116,8 +119,8 @@ def featurize(text: str, meta: Sequence[str], cfg: FeatureConfig) -> Features:
         wtoks += [f"b:{a} {b}" for a, b in zip(words, words[1:])]
     wtok_set = dict.fromkeys(wtoks)
     mtok_set = dict.fromkeys(meta)
-    w_idx = np.fromiter((hash_token(t, nb) for t in wtok_set), dtype=np.int64, count=len(wtok_set))
-    m_idx = np.fromiter((hash_token(t, nb) for t in mtok_set), dtype=np.int64, count=len(mtok_set))
+    w_idx = np.array(list(map(hash_token, wtok_set, itertools.repeat(nb))), dtype=np.int64)
+    m_idx = np.array(list(map(hash_token, mtok_set, itertools.repeat(nb))), dtype=np.int64)
     ctext = " " + " ".join(low[:MAX_CHARS].translate(_DIGIT_TABLE).split()) + " "
     c_idx = char_ngram_hashes(ctext, cfg.ngram_min, cfg.ngram_max, nb) if len(ctext) > 2 else np.empty(0, np.int64)
     parts_i = []

@@ -50,9 +50,10 @@ DEFAULTS: dict[str, Any] = {
     "epochs": 8,
     "alpha": 1.0,
     "fp_target": 0.005,
-    "discard_margin": 2.0,
+    "discard_margin": 3.0,
     "calibrate": True,
     "cv_folds": 5,
+    "stack_exclude": "",
     "max_iter": 200,
 }
 
@@ -80,7 +81,8 @@ def design_matrix(analyses: Sequence[Analysis], n_bits: int) -> Any:
     val = []
     for a in analyses:
         f = a.features
-        assert f is not None  # noqa: S101 - internal invariant: analyses were built with a config
+        if f is None:
+            raise ValueError("design_matrix needs analyses computed with a FeatureConfig")
         ind.append(f.indices)
         val.append(f.values)
         indptr.append(indptr[-1] + len(f.indices))
@@ -224,8 +226,13 @@ def choose_thresholds(z: np.ndarray, y: np.ndarray, groups: Sequence[str], types
 def train(rows: Iterable[dict[str, Any]], *, progress: bool = True, **options: Any) -> Engine:
     """Train an Engine from corpus rows (Akismet field names plus ``label``: spam/ham, optional ``source``).
 
-    Options (defaults in DEFAULTS): n_bits, C, alpha (per-corpus balancing exponent), fp_target, discard_margin,
-    calibrate (inner leave-one-corpus-out for calibration, signal weights and thresholds), max_iter, name.
+    Options (defaults in DEFAULTS): ``n_bits`` (hash space), ``solver`` (sgd | liblinear), ``l2`` and
+    ``epochs`` (sgd), ``C`` and ``max_iter`` (liblinear), ``alpha`` (per-corpus balancing exponent),
+    ``fp_target`` (false-positive rate the spam threshold allows on held-out genuine comments),
+    ``discard_margin`` (log-odds above the highest held-out ham), ``calibrate`` (inner leave-one-corpus-out
+    for calibration, signal weights and thresholds), ``cv_folds`` (used when there is one corpus),
+    ``stack_exclude`` (comma-separated corpora left out of the stacking fit), ``name``.
+    Rows without ``source`` count as one corpus.  Progress bars (tqdm, stderr) when ``progress``.
     """
     from ..engine import Engine
 
@@ -268,7 +275,8 @@ def fit_engine(analyses: Sequence[Analysis], y: np.ndarray, groups: Sequence[str
     t_spam, t_discard = 0.0, 8.0
     if opt["calibrate"]:
         garr = np.asarray(groups)
-        two_class = [s for s in sources if len(set(y[garr == s].tolist())) == 2]
+        excluded = {x.strip() for x in str(opt["stack_exclude"]).split(",") if x.strip()}
+        two_class = [s for s in sources if len(set(y[garr == s].tolist())) == 2 and s not in excluded]
         held = np.zeros(len(data))
         if len(sources) >= 2 and two_class:
             # scores from models that never saw the row's corpus ("an unseen site")

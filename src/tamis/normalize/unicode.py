@@ -94,7 +94,7 @@ def homoglyph_table() -> dict[int, str]:
 _WORD = re.compile(r"\w+")
 # A run of >= 4 single letters separated by runs of the same kind of symbol: "♥♥j♥♥♥u♥♥z", "v.i.a.g.r.a".
 # Possessive quantifiers (Python 3.11+): no backtracking, ~9x faster than the plain form on long e-mails.
-_INTERLEAVED = re.compile(r"(?<!\w)(?:\w[^\w\s]{1,6}+){3,}+\w")
+_INTERLEAVED = re.compile(r"(?<!\w)\w(?:[^\w\s]{1,6}+\w){3,}+")
 _INTERLEAVED_HINT = re.compile(r"[^\w\s]\w[^\w\s]")
 _SPACED = re.compile(r"(?<!\S)(?:[A-Za-z] ){3,}[A-Za-z](?!\S)")
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
@@ -113,7 +113,20 @@ class Folded:
 
 
 def _char_class(cps: set[int] | dict[int, str]) -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(cps)) + "]")
+    """A character class written as ranges: a class of a thousand single characters costs ~0.5 ms a search."""
+    parts = []
+    run: list[int] = []
+    for c in sorted(cps):
+        if run and c == run[-1] + 1:
+            run.append(c)
+            continue
+        if run:
+            parts.append((run[0], run[-1]))
+        run = [c]
+    if run:
+        parts.append((run[0], run[-1]))
+    body = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in parts)
+    return re.compile("[" + body + "]")
 
 
 _INVISIBLE_RX = _char_class(_INVISIBLE | _VARIATION)
@@ -236,30 +249,44 @@ def _dehomoglyph(s: str, out: Folded) -> str:
     return s
 
 
+def _is_sep(ch: str) -> bool:
+    return not (ch.isalnum() or ch.isspace() or ch == "_")
+
+
 def _uninterleave(s: str, out: Folded) -> str:
     n = 0
-
-    def fix(m: re.Match[str]) -> str:
-        nonlocal n
-        run = m.group(0)
-        letters = [c for c in run if c.isalnum()]
-        seps = {c for c in run if not c.isalnum()}
-        # "3.14.15.92"-like numbers, dates and "a/b/c/d" paths are not disguise.
-        if sum(c.isdigit() for c in letters) > len(letters) // 2 or seps <= {"/", "-", ".", ":", ","} \
-                and len(letters) < 6:
-            return run
-        n += 1
-        return " " + "".join(letters) + " "
-
-    s2 = _INTERLEAVED.sub(fix, s) if _INTERLEAVED_HINT.search(s) else s
+    s2 = s
+    if _INTERLEAVED_HINT.search(s):
+        parts = []
+        last = 0
+        for m in _INTERLEAVED.finditer(s):
+            run = m.group(0)
+            letters = [c for c in run if c.isalnum()]
+            seps = {c for c in run if not c.isalnum()}
+            # "3.14.15.92"-like numbers, dates, "a/b/c/d" paths and "K..k..i'm" are not disguise.
+            if sum(c.isdigit() for c in letters) > len(letters) // 2 or seps <= {"/", "-", ".", ":", ",", "'"} \
+                    and len(letters) < 6:
+                continue
+            a, b = m.span()
+            while a > last and _is_sep(s[a - 1]):  # the symbols around the run go too ("♥♥j♥u♥z♥i♥♥")
+                a -= 1
+            while b < len(s) and _is_sep(s[b]):
+                b += 1
+            parts.append(s[last:a])
+            parts.append(" " + "".join(letters) + " ")
+            last = b
+            n += 1
+        if n:
+            parts.append(s[last:])
+            s2 = "".join(parts)
+    out.add("interleaved", n)
+    n = 0
 
     def fix_spaced(m: re.Match[str]) -> str:
         nonlocal n
         n += 1
         return m.group(0).replace(" ", "")
 
-    out.add("interleaved", n)
-    n = 0
     s2 = _SPACED.sub(fix_spaced, s2)
     out.add("spaced", n)
     return s2

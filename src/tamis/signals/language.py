@@ -30,7 +30,7 @@ def language(a: Analysis, w: Weights) -> list[Hit | None]:
     wanted = blog_languages(a.comment.blog_lang)
     if not wanted or a.language is None or a.language_confidence < 0.9:
         return []
-    if sum(ch.isalpha() for ch in a.text[:300]) < 40:
+    if sum(map(str.isalpha, a.text[:300])) < 40:
         return []
     if a.language in wanted:
         return []

@@ -233,7 +233,11 @@ class Store:
                 fields={"fields": dict(comment.fields), "multi": {k: list(v) for k, v in comment.multi.items()}},
                 match_hash=m, content_hash=c, feedback=None,
             ))
-            self._bump(conn, key_id, site_id, at.date(), api_calls=1, spam=int(verdict.spam), ham=int(not verdict.spam))
+            # Test calls (`is_test`) are API calls, but not spam or ham a site received: WordPress's settings screen
+            # would otherwise say "7 spam blocked" for 4 real spam and 3 connectivity tests.
+            real = not comment.is_test
+            self._bump(conn, key_id, site_id, at.date(), api_calls=1, spam=int(real and verdict.spam),
+                       ham=int(real and not verdict.spam))
 
     def find_check(self, conn: Connection, key_id: int, comment: Comment, guid: str | None):  # type: ignore[no-untyped-def]
         """The check a report refers to: by guid first, else by the same fields, else by the same content."""
@@ -280,7 +284,9 @@ class Store:
                 effect=effect, match_hash=m, reporter=comment.get("reporter")[:200], created_at=at,
                 fields={"fields": dict(comment.fields), "multi": {k: list(v) for k, v in comment.multi.items()}},
             ))
-            if row is None:
+            if comment.is_test or (row is not None and row.is_test):
+                pass  # test reports and reports on test checks never count as a moderator's correction
+            elif row is None:
                 # A report we cannot tie to a check (history purged, or checked elsewhere) still counts as the
                 # moderator's correction, as Akismet's own statistics do.
                 self._bump(conn, key_id, site_id, at.date(), missed_spam=int(kind == "spam"),

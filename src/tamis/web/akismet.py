@@ -23,7 +23,7 @@ from tamis.errors import InvalidAkismetRequest
 from tamis.service import Service
 from tamis.store import KeyRow, SiteRow, looks_like_key, stats
 from tamis.types import Verdict
-from tamis.web.forms import Form, parse_form, read_body
+from tamis.web.forms import Form, parse_form, read_body, wordpress_unslash
 
 log = logging.getLogger("tamis.web")
 
@@ -153,7 +153,8 @@ async def comment_check(service: Service, request: Request, form: Form) -> Respo
 
     def work() -> Response:
         site = resolve_site(service, key, form)
-        guid, verdict = service.check(key, site, form.comment)
+        comment = wordpress_unslash(form.comment, request.headers.get("user-agent", ""))
+        guid, verdict = service.check(key, site, comment)
         return text("true" if verdict.spam else "false", verdict_headers(guid, verdict))
 
     return await offload(request, work)
