@@ -72,15 +72,24 @@ def wordpress(a: Analysis, w: Weights) -> list[Hit | None]:
         out.append(w.hit("WP_NONCE_FAILED", "akismet_comment_nonce=failed"))
     posted_form = any(k.startswith("POST_") for k in f) and ("POST_comment" in f or "POST_comment_post_ID" in f)
     ak_js = f.get("POST_ak_js", "").strip()
-    when = parse_time(f.get("comment_date_gmt", ""))
-    if posted_form and not ak_js:
-        out.append(w.hit("WP_JS_MISSING", "POST_ak_js absent" if "POST_ak_js" not in f else "POST_ak_js empty"))
-    elif ak_js.isdigit() and len(ak_js) >= 12 and when is not None:
+    # WordPress's comment-check carries no comment_date_gmt (seen on the wire, WordPress 6.1.9 / Akismet 5.0.2), so
+    # the comment's time falls back to the browser's own submit time `POST_ak_bfs` (epoch ms, set by
+    # akismet-frontend.js), which also shares its clock with ak_js.  Still a pure function of the fields.
+    when = parse_time(f.get("comment_date_gmt", "")) or parse_time(f.get("POST_ak_bfs", ""))
+    # Without JavaScript, Akismet 5.0.2 fills ak_js server-side with a random number from 0 to 250: anything that is
+    # not an epoch-milliseconds timestamp (13 digits today) means the script never ran.
+    no_js = not ak_js or not ak_js.isdigit() or int(ak_js) < 10**12
+    if posted_form and no_js:
+        why = "POST_ak_js absent" if "POST_ak_js" not in f else f"POST_ak_js={ak_js[:20]!r} is not a page-load time"
+        out.append(w.hit("WP_JS_MISSING", why))
+    elif not no_js and when is not None:
         loaded = parse_time(ak_js)
         if loaded is not None:
             secs = (when - loaded).total_seconds()
             if -60 < secs < 3:
                 out.append(w.hit("WP_FAST_POST", f"posted {secs:.1f}s after page load"))
+    if when is None and not no_js:
+        when = parse_time(ak_js)  # the page-load time: minutes from the comment's, close enough for "a year old"
     modified = parse_time(f.get("comment_post_modified_gmt", ""))
     if modified is not None and when is not None:
         days = (when - modified).total_seconds() / 86400
