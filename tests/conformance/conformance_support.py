@@ -83,3 +83,15 @@ BLATANT_SPAM = {
         "viagra viagra viagra cialis cialis casino casino loans"
     ),
 }
+
+
+def new_key(srv: Any, *sites: str) -> str:
+    """A new key on a running server's database, made in-process with the store (the `tamis keys create` CLI does
+    the same, but costs a Python start-up per key)."""
+    from tamis.store import Store
+
+    store = Store.open(srv.env["TAMIS_DATABASE_URL"])
+    try:
+        return store.create_key(list(sites), "conformance tests")
+    finally:
+        store.close()

@@ -1,20 +1,19 @@
 """Fixtures for the conformance tests: the installed real clients, and a second server in single-key mode.
 
 The main server is tests/conftest.py's session fixture `server` (a real `tamis serve`).  `default_key_server` is
-another real server started with TAMIS_DEFAULT_KEY, for clients whose redirection loses the key.
+another real server started with TAMIS_DEFAULT_KEY, for clients whose redirection loses the key;
+`campaign_server` one that has seen a spam campaign (for the discard tip); `stats_server` (in the golden tests)
+one whose statistics only those tests touch.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
-from typing import Any
 
 import pytest
 
@@ -26,46 +25,13 @@ if str(Path(__file__).resolve().parent) not in sys.path:
 import httpx  # noqa: E402
 from conformance_support import (  # noqa: E402
     AKISMET_PY,
-    BLATANT_SPAM,
     AKISMET_SDIST,
+    BLATANT_SPAM,
     NODE_DIR,
     PYTHON_AKISMET_PY,
-    REPO,
     require,
 )
-
-
-def _root_conftest_copy() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("tamis_tests_root_conftest", REPO / "tests" / "conftest.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-# Tests elsewhere do `from conftest import start_server, ...`.  Under pytest's default "prepend" import mode,
-# `conftest` then means whichever conftest.py was loaded last, which can be this one: so this one offers the same
-# helpers (from a copy of tests/conftest.py; its fixtures are not registered from here, only these names).
-_root = _root_conftest_copy()
-RunningServer = _root.RunningServer
-start_server = _root.start_server
-stop_server = _root.stop_server
-free_port = _root.free_port
-seed_rows = _root.seed_rows
-SHARED = _root.SHARED
-PG_URL = _root.PG_URL
-
-
-@pytest.fixture(scope="session")
-def lead_conftest(request: pytest.FixtureRequest) -> ModuleType:
-    """tests/conftest.py as pytest loaded it (start_server, stop_server live there)."""
-    target = (REPO / "tests" / "conftest.py").resolve()
-    for plugin in request.config.pluginmanager.get_plugins():
-        f = getattr(plugin, "__file__", None)
-        if f and Path(f).resolve() == target:
-            return plugin  # type: ignore[no-any-return]
-    raise RuntimeError("tests/conftest.py is not loaded")
+from tamis_testing import RunningServer, start_server, stop_server  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -94,7 +60,7 @@ def node() -> str:
 
 
 @pytest.fixture(scope="session")
-def default_key_server(tmp_path_factory: pytest.TempPathFactory, lead_conftest: ModuleType) -> Iterator[Any]:
+def default_key_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
     """A real server in single-key mode: TAMIS_DEFAULT_KEY names a key created beforehand with the CLI."""
     tmp = tmp_path_factory.mktemp("default-key-server")
     db_url = f"sqlite:///{tmp / 'server.db'}"
@@ -103,22 +69,23 @@ def default_key_server(tmp_path_factory: pytest.TempPathFactory, lead_conftest: 
     out = subprocess.run([sys.executable, "-m", "tamis", "keys", "create", "--site", "http://single.example"],
                          env=env, capture_output=True, text=True, check=True, timeout=120)
     key = out.stdout.splitlines()[0].strip()
-    srv = lead_conftest.start_server(tmp, extra_env={"TAMIS_DEFAULT_KEY": key}, db_url=db_url)
-    srv.default_key = key
+    srv = start_server(tmp, extra_env={"TAMIS_DEFAULT_KEY": key}, db_url=db_url)
+    srv.default_key = key  # type: ignore[attr-defined]
     yield srv
-    lead_conftest.stop_server(srv)
+    stop_server(srv)
 
 
 @pytest.fixture(scope="session")
-def campaign_server(tmp_path_factory: pytest.TempPathFactory, lead_conftest: ModuleType) -> Iterator[Any]:
+def campaign_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
     """A real server (its own database) that has already seen BLATANT_SPAM as a campaign: posted for real (not
     is_test) from 8 addresses to 4 sites.  Blatant spam in Akismet's sense is "pervasive" spam, and the next copy
     of it, test or not, must come back `true` with `X-akismet-pro-tip: discard`.  Kept apart from the session
     server so this flood trains nothing the other tests see."""
-    srv = lead_conftest.start_server(tmp_path_factory.mktemp("campaign-server"))
+    srv = start_server(tmp_path_factory.mktemp("campaign-server"))
     for i in range(8):
         resp = httpx.post(srv.url + "/1.1/comment-check", timeout=30, data={
-            **BLATANT_SPAM, "api_key": srv.key, "blog": f"http://victim{i % 4}.example", "user_ip": f"203.0.113.{10 + i}"})
+            **BLATANT_SPAM, "api_key": srv.key, "blog": f"http://victim{i % 4}.example",
+            "user_ip": f"203.0.113.{10 + i}"})
         assert resp.status_code == 200 and resp.text in ("true", "false"), resp.text
     yield srv
-    lead_conftest.stop_server(srv)
+    stop_server(srv)

@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 import pytest
 import sqlalchemy as sa
+from conformance_support import new_key
 
 pytestmark = pytest.mark.slow
 
@@ -157,7 +158,7 @@ def assert_sane(case: Case, resp: httpx.Response) -> None:
 
 @pytest.fixture(scope="module")
 def bad_key(server: Any) -> str:
-    return str(server.create_key("http://bad.example"))
+    return new_key(server, "http://bad.example")
 
 
 def test_bad_input_never_gives_a_5xx(server: Any, bad_key: str) -> None:
@@ -206,6 +207,16 @@ def test_raw_latin1_bytes_with_charset_field(server: Any, bad_key: str) -> None:
     assert row["fields"]["comment_author"] == "René"
 
 
+def test_utf8_under_a_latin1_label_is_read_as_utf8(server: Any, bad_key: str) -> None:
+    # Old WordPress sites often have blog_charset ISO-8859-1 while their text is UTF-8, and the plugin labels the
+    # body with blog_charset.  Latin-1 decoding never fails, so the label alone would store "RenÃ© MÃ¼ller";
+    # valid multi-byte UTF-8 is practically never real Latin-1 text (forms.py's own comment says as much).
+    body = (b"api_key=" + bad_key.encode() + b"&user_ip=127.0.0.1&is_test=1&blog_charset=ISO-8859-1"
+            b"&comment_author=Ren%C3%A9+M%C3%BCller&comment_content=caf%C3%A9+%E2%82%AC5")
+    _, row = check(server, body, FORM + "; charset=ISO-8859-1")
+    assert (row["fields"]["comment_author"], row["fields"]["comment_content"]) == ("René Müller", "café €5")
+
+
 def test_utf8_is_the_default(server: Any, bad_key: str) -> None:
     body = form(api_key=bad_key, user_ip="127.0.0.1", comment_author="Zoë 日本 🙂", is_test="1")
     _, row = check(server, body)
@@ -238,7 +249,7 @@ def test_query_and_body_fields_are_merged(server: Any, bad_key: str) -> None:
 
 
 def test_whatever_comes_in_between_every_accepted_check_is_counted(server: Any) -> None:
-    key = server.create_key("http://count.example")
+    key = new_key(server, "http://count.example")
     accepted: list[str] = []
     failures: list[str] = []
     for i, case in enumerate(cases(key)):
@@ -267,3 +278,26 @@ def test_405_names_the_allowed_methods(server: Any) -> None:
     resp = httpx.get(server.url + "/1.1/submit-spam", timeout=10)
     assert resp.status_code == 405
     assert resp.headers.get("allow") == "POST", dict(resp.headers)
+
+
+def raw_http(srv: Any, request: bytes) -> bytes:
+    import socket
+
+    with socket.create_connection(("127.0.0.1", srv.port), timeout=10) as sock:
+        sock.sendall(request)
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    return data
+
+
+@pytest.mark.parametrize("host", [b"Host: rest.akismet.com\r\n", b""], ids=["Host-rest.akismet.com", "no-Host"])
+def test_http_1_0_as_wordpress_sends_it(server: Any, bad_key: str, host: bytes) -> None:
+    # WordPress's plugin posts with httpversion 1.0 (akismet-api.md §2d); HTTP/1.0 needs no Host header.
+    body = b"key=" + bad_key.encode() + b"&blog=http%3A%2F%2Fbad.example"
+    reply = raw_http(server, b"POST /1.1/verify-key HTTP/1.0\r\n" + host
+                     + b"Content-Type: application/x-www-form-urlencoded; charset=UTF-8\r\n"
+                     + b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    head, _, payload = reply.partition(b"\r\n\r\n")
+    assert head.split(b"\r\n")[0].endswith(b" 200 OK"), reply
+    assert b"content-length: 5" in head.lower() and payload == b"valid", reply

@@ -7,12 +7,13 @@ import json
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import httpx
 import pytest
 import sqlalchemy as sa
+from conformance_support import new_key
+from tamis_testing import start_server, stop_server
 
 pytestmark = pytest.mark.slow
 
@@ -22,25 +23,24 @@ THANKS = "Thanks for making the web a better place."
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
-def any_db_server(request: pytest.FixtureRequest, tmp_path: Path, lead_conftest: ModuleType) -> Iterator[Any]:
-    if request.param == "sqlite":
-        yield request.getfixturevalue("server")
-        return
-    srv = lead_conftest.start_server(tmp_path, db_url=request.getfixturevalue("pg_url"))
+def any_db_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    """A server of this test's own (its traffic is real, not is_test, and would train a shared one)."""
+    db_url = request.getfixturevalue("pg_url") if request.param == "postgres" else None
+    srv = start_server(tmp_path, db_url=db_url)
     yield srv
-    lead_conftest.stop_server(srv)
+    stop_server(srv)
 
 
 def test_concurrent_checks_and_reports_are_all_kept(any_db_server: Any) -> None:
     srv = any_db_server
-    key = srv.create_key("http://busy.example")
+    key = new_key(srv, "http://busy.example")
 
     def worker(t: int) -> list[tuple[str, str, str]]:
         out = []
         with httpx.Client(base_url=srv.url, timeout=30) as client:
             for i in range(PER_THREAD):
                 fields = {"api_key": key, "blog": f"http://busy.example/{t % 4}", "user_ip": f"198.51.100.{t}",
-                          "comment_content": f"comment {t}-{i}", "is_test": "1",
+                          "comment_content": f"comment {t}-{i}",
                           **({"user_role": "administrator"} if i % 2 else {"comment_author":
                                                                            "akismet-guaranteed-spam"})}
                 r = client.post("/1.1/comment-check", data=fields)
@@ -63,6 +63,8 @@ def test_concurrent_checks_and_reports_are_all_kept(any_db_server: Any) -> None:
     sites = httpx.get(srv.url + "/1.2/key-sites", params={"api_key": key}, timeout=30).json()
     (month,) = [k for k in sites if k not in ("limit", "offset", "total")]
     assert sum(int(r["api_calls"]) for r in sites[month]) == len(checks)
+    assert sum(int(r["spam"]) for r in sites[month]) == len(checks) // 2
+    assert sum(int(r["ham"]) for r in sites[month]) == len(checks) // 2
     assert sum(int(r["false_positives"]) for r in sites[month]) == len(reports)  # each report undid a spam verdict
 
     eng = sa.create_engine(srv.env["TAMIS_DATABASE_URL"])

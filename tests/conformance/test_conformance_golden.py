@@ -2,18 +2,22 @@
 
 Each test sends real requests and compares the rendered exchanges with tests/conformance/golden/<test>.txt (see
 golden_http.py for the format and the masks; TAMIS_REGENERATE_GOLDEN=1 rewrites the files).  Every test works on
-keys of its own (`server.create_key`), so the statistics in the replies do not depend on test order.
+keys of its own (`new_key`), so the statistics in the replies do not depend on test order.
 """
 
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from conformance_support import BLATANT_SPAM
+from conformance_support import BLATANT_SPAM, new_key
 from golden_http import Recorder
+from tamis.service import Service
+from tamis_testing import RunningServer, start_server, stop_server
 
 pytestmark = pytest.mark.slow
 
@@ -41,9 +45,9 @@ def rec(server: Any) -> Recorder:
 
 def fresh(rec: Recorder, *sites: str) -> str:
     """A new key of this test's own; one with a letter in it, so its upper-case form masks differently."""
-    key = rec.server.create_key(*sites)
+    key = new_key(rec.server, *sites)
     while key.isdigit():
-        key = rec.server.create_key(*sites)
+        key = new_key(rec.server, *sites)
     return rec.key(key)
 
 
@@ -77,10 +81,21 @@ def test_verify_key_wordpress_pair_judges_key(rec: Recorder) -> None:
 
 
 def test_verify_key_revoked(rec: Recorder) -> None:
-    key = fresh(rec, BLOG)
+    key = fresh(rec, BLOG, "http://other.golden.example")
+    rec.server.tamis("keys", "revoke-site", key, "http://other.golden.example")
+    rec.send("POST", "/1.1/verify-key", {"key": key, "blog": "http://other.golden.example"}, note="revoked site")
+    rec.send("POST", "/1.1/comment-check", {"api_key": key, **BASE, "blog": "http://other.golden.example"},
+             note="revoked site")
+    rec.send("POST", "/1.1/verify-key", {"key": key, "blog": BLOG}, note="the key's other site still works")
+    unused = fresh(rec, BLOG)
+    rec.server.tamis("keys", "revoke", unused)
+    rec.send("POST", "/1.1/verify-key", {"key": unused, "blog": BLOG}, note="revoked key")
+    rec.send("POST", "/1.1/comment-check", {"api_key": unused, **BASE}, note="revoked key")
+    # A key in use is cached by the server for Service.KEY_TTL seconds: its revocation must show by then.
     rec.server.tamis("keys", "revoke", key)
-    rec.send("POST", "/1.1/verify-key", {"key": key, "blog": BLOG}, note="revoked key")
-    rec.send("POST", "/1.1/comment-check", {"api_key": key, **BASE}, note="revoked key")
+    time.sleep(Service.KEY_TTL + 0.5)
+    rec.send("POST", "/1.1/verify-key", {"key": key, "blog": BLOG}, note="revoked while in use, KEY_TTL later")
+    rec.send("POST", "/1.1/comment-check", {"api_key": key, **BASE}, note="revoked while in use, KEY_TTL later")
     rec.compare("verify-key-revoked")
 
 
@@ -205,24 +220,42 @@ def test_submit(rec: Recorder) -> None:
 
 # ----------------------------------------------------------------------------------------------- 1.2
 
+@pytest.fixture(scope="module")
+def stats_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
+    """A server of the statistics tests' own: their traffic is real (not is_test), so it stays off the session
+    server that other tests share."""
+    srv = start_server(tmp_path_factory.mktemp("stats-server"))
+    yield srv
+    stop_server(srv)
+
+
 def seed_activity(rec: Recorder, key: str) -> None:
-    """Two sites: A gets a spam, a ham later reported as spam (missed spam); B a spam reported as ham (a false
-    positive)."""
+    """Real traffic on two sites: A gets a spam, and a ham later reported as spam (missed spam); B a spam reported as
+    ham (a false positive).  Plus a test call and a test report on A, which are API calls but no spam, ham or
+    correction."""
     a, b = "http://a.golden.example", "http://b.golden.example"
+    real = {**BASE, "is_test": "0"}
     post = rec.server.post
     for data in (
-        {"api_key": key, **BASE, "blog": a, "comment_author": SPAM_AUTHOR, "comment_content": "spam on a"},
-        {"api_key": key, **BASE, "blog": a, "user_role": "administrator", "comment_content": "ham on a"},
-        {"api_key": key, **BASE, "blog": b, "comment_author": SPAM_AUTHOR, "comment_content": "spam on b"},
+        {"api_key": key, **real, "blog": a, "comment_author": SPAM_AUTHOR, "comment_content": "spam on a"},
+        {"api_key": key, **real, "blog": a, "user_role": "administrator", "comment_content": "ham on a"},
+        {"api_key": key, **real, "blog": b, "comment_author": SPAM_AUTHOR, "comment_content": "spam on b"},
+        {"api_key": key, **BASE, "blog": a, "comment_author": SPAM_AUTHOR, "comment_content": "a test call"},
     ):
         assert post("/1.1/comment-check", data).text in ("true", "false")
-    assert post("/1.1/submit-spam", {"api_key": key, **BASE, "blog": a, "user_role": "administrator",
-                                     "comment_content": "ham on a"}).text.startswith("Thanks")
-    assert post("/1.1/submit-ham", {"api_key": key, **BASE, "blog": b, "comment_author": SPAM_AUTHOR,
-                                    "comment_content": "spam on b"}).text.startswith("Thanks")
+    for path, data in (
+        ("/1.1/submit-spam", {"api_key": key, **real, "blog": a, "user_role": "administrator",
+                              "comment_content": "ham on a"}),
+        ("/1.1/submit-ham", {"api_key": key, **real, "blog": b, "comment_author": SPAM_AUTHOR,
+                             "comment_content": "spam on b"}),
+        ("/1.1/submit-ham", {"api_key": key, **BASE, "blog": a, "comment_author": SPAM_AUTHOR,
+                             "comment_content": "a test call"}),
+    ):
+        assert post(path, data).text.startswith("Thanks")
 
 
-def test_key_sites(rec: Recorder) -> None:
+def test_key_sites(stats_server: RunningServer) -> None:
+    rec = Recorder(stats_server)
     key = fresh(rec)
     seed_activity(rec, key)
     rec.send("GET", "/1.2/key-sites", query={"api_key": key}, note="JSON (default)")
@@ -234,6 +267,7 @@ def test_key_sites(rec: Recorder) -> None:
              note="a page")
     rec.send("GET", "/1.2/key-sites", query={"api_key": key, "month": "2020-01"}, note="a month without activity")
     rec.send("GET", "/1.2/key-sites", query={"api_key": key, "month": "January"}, note="a malformed month")
+    rec.send("GET", "/1.2/key-sites", query={"api_key": key, "month": "2026-13"}, note="no such month")
     rec.send("GET", "/1.2/key-sites", query={"api_key": key, "format": "xml"}, note="an unknown format")
     rec.send("GET", "/1.2/key-sites", query={"api_key": key, "limit": "-1"}, note="a negative limit")
     rec.send("GET", "/1.2/key-sites", query={"api_key": "000000000000"}, note="unknown key")
@@ -245,20 +279,48 @@ def test_key_sites(rec: Recorder) -> None:
         "http://a.golden.example": ("1", "0"), "http://b.golden.example": ("0", "1")}
 
 
-def test_usage_limit(rec: Recorder) -> None:
+def test_usage_limit(stats_server: RunningServer) -> None:
+    rec = Recorder(stats_server)
     key = fresh(rec)
     rec.send("GET", "/1.2/usage-limit", query={"api_key": key}, note="no calls yet")
     seed_activity(rec, key)
-    rec.send("GET", "/1.2/usage-limit", query={"api_key": key}, note="after three checks and two reports")
+    rec.send("GET", "/1.2/usage-limit", query={"api_key": key}, note="after four checks (one a test) and three reports")
     rec.send("POST", "/1.2/usage-limit", {"api_key": key}, note="POST")
     rec.send("GET", "/1.2/usage-limit", query={"api_key": "000000000000"}, note="unknown key")
     rec.send("GET", "/1.2/usage-limit", note="no key")
     rec.compare("usage-limit")
 
 
+@pytest.fixture(scope="module")
+def limited_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
+    """A server with a monthly limit of 3 API calls per key, enforced (TAMIS_THROTTLE_OVER_LIMIT)."""
+    srv = start_server(tmp_path_factory.mktemp("limited-server"),
+                       extra_env={"TAMIS_USAGE_LIMIT": "3", "TAMIS_THROTTLE_OVER_LIMIT": "true"})
+    yield srv
+    stop_server(srv)
+
+
+def test_usage_limit_reached_and_enforced(limited_server: RunningServer) -> None:
+    rec = Recorder(limited_server)
+    key = fresh(rec, BLOG)
+    admin = {"api_key": key, **BASE, "user_role": "administrator"}
+    rec.send("GET", "/1.2/usage-limit", query={"api_key": key}, note="a limit of 3, nothing used")
+    rec.send("POST", "/1.1/comment-check", admin, note="call 1 of 3")
+    rec.send("GET", "/1.2/usage-limit", query={"api_key": key}, note="a third used")
+    rec.send("POST", "/1.1/comment-check", admin, note="call 2 of 3")
+    rec.send("POST", "/1.1/get-subscription", {"key": key, "blog": BLOG}, note="under the limit")
+    rec.send("POST", "/1.1/comment-check", admin, note="call 3 of 3")
+    rec.send("GET", "/1.2/usage-limit", query={"api_key": key}, note="limit reached")
+    rec.send("POST", "/1.1/comment-check", admin, note="over the limit: no verdict")
+    rec.send("POST", "/1.1/get-subscription", {"key": key, "blog": BLOG}, note="over the limit")
+    rec.send("POST", "/1.1/verify-key", {"key": key, "blog": BLOG}, note="the key itself is still valid")
+    rec.compare("usage-limit-enforced")
+
+
 # ----------------------------------------------------------------------------------------------- WordPress's
 
-def test_get_stats(rec: Recorder) -> None:
+def test_get_stats(stats_server: RunningServer) -> None:
+    rec = Recorder(stats_server)
     key = fresh(rec)
     seed_activity(rec, key)
     rec.send("POST", "/1.1/get-stats", {"key": key, "blog": "http://a.golden.example"}, note="default: 6-months")
@@ -273,7 +335,8 @@ def test_get_stats(rec: Recorder) -> None:
     assert len(daily["breakdown"]) == 1  # one day of activity, keyed by that day
 
 
-def test_get_key_stats(rec: Recorder) -> None:
+def test_get_key_stats(stats_server: RunningServer) -> None:
+    rec = Recorder(stats_server)
     key = fresh(rec)
     seed_activity(rec, key)
     rec.send("POST", "/1.2/get-key-stats", {"api_key": key})

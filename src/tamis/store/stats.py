@@ -25,6 +25,8 @@ def month_bounds(month: str | None) -> tuple[date, date, str]:
     year_s, _, mon_s = month.partition("-")
     if len(year_s) != 4 or len(mon_s) != 2 or not year_s.isdigit() or not mon_s.isdigit():
         raise ValueError(f'"month" must look like YYYY-MM, got {month!r}')
+    if not 1 <= int(mon_s) <= 12 or int(year_s) < 1970:
+        raise ValueError(f'"month" must be a month from 1970-01 on, as YYYY-MM, got {month!r}')
     first = date(int(year_s), int(mon_s), 1)
     nxt = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
     return first, nxt, month

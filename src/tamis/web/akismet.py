@@ -93,7 +93,17 @@ def _host_key(request: Request) -> str | None:
     return None
 
 
-def resolve_key(service: Service, request: Request, form: Form, *, prefer: tuple[str, ...]) -> KeyRow:
+def resolve_key(service: Service, request: Request, form: Form, *, prefer: tuple[str, ...],
+                judge_first: bool = False) -> KeyRow:
+    """The request's key, from the first of `prefer` that is set, then the Host name, then `default_key`.
+
+    With `judge_first` (verify-key), a request that carries the first name judges that value even when empty: the
+    key being verified is `key`, whatever `api_key` says."""
+    if judge_first and prefer[0] in form.comment.fields:
+        supplied = form.get(prefer[0]).strip()
+        if not supplied:
+            raise InvalidAkismetRequest(f'Empty "{prefer[0]}" value: send the key to verify.')
+        prefer = prefer[:1]
     candidates = [form.get(name).strip() for name in prefer]
     candidates.append(_host_key(request) or "")
     supplied = next((c for c in candidates if c), "")
@@ -190,7 +200,7 @@ def _submit(kind: str) -> Handler:
 async def verify_key(service: Service, request: Request, form: Form) -> Response:
     # WordPress sends `key` (the key being verified) AND `api_key` (the key it is configured with): judge `key`.
     try:
-        key = resolve_key(service, request, form, prefer=("key", "api_key"))
+        key = resolve_key(service, request, form, prefer=("key", "api_key"), judge_first=True)
         if form.get("blog").strip():
             await offload(request, resolve_site, service, key, form)
     except InvalidAkismetRequest as exc:

@@ -28,14 +28,19 @@ async def http_error(request: Request, exc: Exception) -> Response:
         detail = f"No such endpoint: {request.url.path}. The Akismet API lives under /1.1/ and /1.2/."
     elif status == 405:
         detail = f"{request.method} is not allowed on {request.url.path}."
-    return PlainTextResponse(detail, status_code=status)
+    return PlainTextResponse(detail, status_code=status, headers=getattr(exc, "headers", None))
 
 
 def build_app(service: Service) -> Starlette:
     routes = [Route("/", index, methods=["GET", "HEAD"])]
     for path, handler, methods in akismet.ROUTES:
-        routes.append(Route(path, akismet.endpoint(handler), methods=methods))
+        route = akismet.endpoint(handler)
+        # With and without a trailing slash: a redirect would be built from the Host header, which for the
+        # key-in-host form names <key>.rest.akismet.com, and clients do not follow redirects on POST anyway.
+        routes.append(Route(path, route, methods=methods))
+        routes.append(Route(path + "/", route, methods=methods))
     app = Starlette(routes=routes, exception_handlers={HTTPException: http_error})
+    app.router.redirect_slashes = False
     app.state.service = service
     app.state.limiter = anyio.CapacityLimiter(service.settings.threads)
     return app

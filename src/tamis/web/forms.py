@@ -98,6 +98,14 @@ def parse_form(query: bytes, body: bytes, content_type: str, max_fields: int) ->
 
     def dec(raw: bytes) -> str:
         nonlocal errors
+        if charset != "utf-8" and not raw.isascii():
+            # UTF-8 under a single-byte label (old WordPress sites with blog_charset ISO-8859-1 send UTF-8 text):
+            # single-byte charsets decode anything, so try UTF-8 first; text really in Latin-1 is almost never
+            # valid UTF-8.
+            try:
+                return raw.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
         try:
             return raw.decode(charset)
         except UnicodeDecodeError:
