@@ -82,3 +82,12 @@ def test_disguise_is_counted(engine: Engine, data: st.DataObject, kind: str) -> 
                     "styled": "styled"}[kind]
         assert a.disguises.get(expected, 0) >= 1
         assert a.text.lower().split() == text.lower().split()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.text(max_size=400), author=st.text(max_size=40), url=st.text(max_size=60))
+def test_any_text_gives_a_verdict(engine: Engine, content: str, author: str, url: str) -> None:
+    v = engine.check(Comment.from_dict({"comment_content": content, "comment_author": author,
+                                        "comment_author_url": url, "blog_lang": "en"}))
+    assert 0.0 <= v.score <= 1.0
+    assert v.skipped == ()

@@ -198,3 +198,35 @@ def test_save_and_load_round_trip(engine: Engine, tmp_path: Path) -> None:
     c = comment(comment_content=SPAM)
     assert e2.check(c).score == pytest.approx(engine.check(c).score, abs=1e-6)
     assert e2.model_version == engine.model_version
+
+
+def test_bad_weight_in_manifest_fails_at_load(tmp_path: Path) -> None:
+    d = tmp_path / "m"
+    shutil.copytree(default_model_dir(), d)
+    m = json.loads((d / "manifest.json").read_text())
+    m["weights"]["LINK_MANY"] = "heavy"
+    (d / "manifest.json").write_text(json.dumps(m))
+    with pytest.raises(ModelFormatError, match="LINK_MANY"):
+        Engine.load(d)
+
+
+def test_manifest_weights_are_config(tmp_path: Path) -> None:
+    d = tmp_path / "m"
+    shutil.copytree(default_model_dir(), d)
+    m = json.loads((d / "manifest.json").read_text())
+    m["weights"]["HONEYPOT_FILLED"] = 0  # switched off
+    (d / "manifest.json").write_text(json.dumps(m))
+    c = comment(comment_content=HAM, POST_ak_hp_textarea="bot")
+    assert "HONEYPOT_FILLED" in {h.name for h in Engine.load().check(c).hits}
+    assert "HONEYPOT_FILLED" not in {h.name for h in Engine.load(d).check(c).hits}
+
+
+def test_blatant_bot_spam_is_discarded_but_a_honeypot_alone_is_not(engine: Engine) -> None:
+    bot = {"POST_comment": "x", "POST_comment_post_ID": "5", "comment_author_url": "http://bit.ly/3xQz9",
+           "blog_lang": "en_US"}
+    spam = SPAM + " ♥♥j♥♥♥u♥♥z♥i♥♥♥w http://GoogleHomeBasedJobs/get/cash"
+    v = engine.check(comment(comment_content=spam, POST_ak_hp_textarea=spam, **bot))
+    assert v.spam and v.discard, v.reasons()
+    v = engine.check(comment(comment_content=HAM, POST_ak_hp_textarea="x", **bot))
+    assert v.spam and not v.discard, v.reasons()
+    assert not engine.check(comment(comment_content=spam, **bot)).discard  # content alone never discards

@@ -72,3 +72,14 @@ def test_train_without_sources_or_calibration() -> None:
     rs = [{k: v for k, v in r.items() if k != "source"} for r in rows()]
     e = train(rs, progress=False, n_bits=16)
     assert 0 < e.spam_threshold < 1
+
+
+def test_leave_one_corpus_out_driver_runs() -> None:
+    from tamis.model.evaluate import leave_one_corpus_out, markdown_table
+
+    res = leave_one_corpus_out(rows(), {"n_bits": 16}, progress=False, shipped_z=0.0)
+    assert sorted(res["corpora"]) == ["a", "b", "c"]
+    r = res["corpora"]["a"]
+    assert r["spam"] == 20 and r["ham"] == 30
+    assert 0.0 <= r["auc"] <= 1.0 and r["recall_at_shipped"] is not None
+    assert markdown_table(res).count("\n") == 4

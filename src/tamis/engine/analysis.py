@@ -89,8 +89,7 @@ _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 def shape_tokens(text: str) -> list[str]:
     """Spam cues that hold across sites and languages, as tokens for the classifier: money amounts, phone
-    numbers, e-mail addresses in the text, percentages, shouting, emoji density.  (x_ prefix: EXPERIMENTAL,
-    measured in docs/engine.md.)"""
+    numbers, e-mail addresses in the text, percentages, shouting, emoji density (measured: docs/engine.md)."""
     out = []
     if _MONEY.search(text):
         out.append("shape:money")
@@ -140,8 +139,8 @@ def analyze(comment: Comment, feature_config: FeatureConfig | None, lang_identif
     # Language detection costs ~0.1-0.2 ms, and in the engine only LANG_MISMATCH uses it: run it when the
     # client says which languages the site expects (WordPress always does).
     if lang_identify is not None and comment.blog_lang.strip():
-        # 300 characters are plenty for py3langid and keep a check fast (its cost grows with the text)
-        sample = body.text[:300]
+        # 200 characters are plenty for py3langid and keep a check fast (its cost grows with the text)
+        sample = body.text[:200]
         if sum(map(str.isalpha, sample)) >= 12:
             try:
                 lang, conf = lang_identify(sample)

@@ -123,9 +123,19 @@ class Engine:
         if self.discard_threshold < self.spam_threshold:
             raise ValueError(f"discard_threshold ({self.discard_threshold}) must not be below spam_threshold "
                              f"({self.spam_threshold}): discard implies spam")
-        self._z_spam = _logit(self.spam_threshold)
-        self._z_discard = _logit(self.discard_threshold)
+        # The manifest's log-odds are exact where probabilities near 1 are not (1 - 1e-8 rounds): prefer them.
+        self._z_spam = float(th["spam_logit"]) if spam_threshold is None and "spam_logit" in th \
+            else _logit(self.spam_threshold)
+        self._z_discard = float(th["discard_logit"]) if discard_threshold is None and "discard_logit" in th \
+            else _logit(self.discard_threshold)
+        if self._z_discard < self._z_spam:
+            self._z_discard = self._z_spam
         self.weights = Weights(manifest.get("weights", {}), DEFAULT_WEIGHTS)
+        for name in {*DEFAULT_WEIGHTS, *manifest.get("weights", {})}:
+            try:
+                self.weights.weight(name)
+            except (TypeError, ValueError, AttributeError) as e:  # config errors fail at load, not per check
+                raise ModelFormatError(f"bad weight for {name} in the model manifest: {e}") from e
         self.signals = tuple(signals)
         self.model_version: str = str(manifest.get("model_version", "unversioned"))
         self._identify = _lang_identifier() if detect_language else None
@@ -136,6 +146,15 @@ class Engine:
         self.check(Comment.from_dict({
             "comment_content": "Неllо 𝐰𝐨𝐫𝐥𝐝 ♥♥h♥e♥l♥l♥o http://bit.ly/x", "comment_author_email": "a@example.com",
             "comment_author": "Buy Pills"}))  # no blog_lang: do not wait for the language model here
+
+    @property
+    def spam_logit(self) -> float:
+        """The spam threshold in log-odds (what ``check`` compares the sum of hit weights with)."""
+        return self._z_spam
+
+    @property
+    def discard_logit(self) -> float:
+        return self._z_discard
 
     def ready(self, timeout: float | None = None) -> bool:
         """Wait until background loading (the language model) is done; True when it is.  A server may call it
@@ -164,7 +183,8 @@ class Engine:
     def save(self, model_dir: Path) -> None:
         manifest = {k: v for k, v in self.manifest.items() if k != "schema_version"}
         manifest["features"] = self.classifier.config.to_json()
-        manifest["thresholds"] = {"spam": self.spam_threshold, "discard": self.discard_threshold}
+        manifest["thresholds"] = {"spam": self.spam_threshold, "discard": self.discard_threshold,
+                                  "spam_logit": self._z_spam, "discard_logit": self._z_discard}
         manifest["weights"] = self.weights.as_dict()
         save_model(Path(model_dir), manifest, {
             "coef": self.classifier.coef.astype(np.float16),

@@ -41,7 +41,9 @@ def _recall_at_fp(z_spam: np.ndarray, z_ham: np.ndarray, fp: float) -> float | N
 
 
 def leave_one_corpus_out(rows: Sequence[dict[str, Any]], opt: dict[str, Any], progress: bool = True,
-                         only: Sequence[str] = ()) -> dict[str, Any]:
+                         only: Sequence[str] = (), shipped_z: float | None = None) -> dict[str, Any]:
+    """``shipped_z``: a spam threshold in log-odds (the bundled model's) at which recall and FP are also
+    reported, next to those at each fold's own thresholds."""
     opt = {**DEFAULTS, **opt}
     cfg = FeatureConfig(n_bits=int(opt["n_bits"]))
     data = [r for r in rows if r.get("label") in ("spam", "ham")]
@@ -81,6 +83,8 @@ def leave_one_corpus_out(rows: Sequence[dict[str, Any]], opt: dict[str, Any], pr
             "recall_at_1pct_fp": _recall_at_fp(zs, zh, 0.01),
             "recall_at_0.5pct_fp": _recall_at_fp(zs, zh, 0.005),
             "recall_at_0.1pct_fp": _recall_at_fp(zs, zh, 0.001),
+            "recall_at_shipped": float(np.mean(zs >= shipped_z)) if shipped_z is not None and len(zs) else None,
+            "fp_at_shipped": float(np.mean(zh >= shipped_z)) if shipped_z is not None and len(zh) else None,
             "thresholds": eng.manifest["thresholds"],
             "fit_seconds": round(fit_s, 1),
         }
@@ -104,11 +108,12 @@ def format_row(r: dict[str, Any]) -> str:
 
 
 def markdown_table(results: dict[str, Any]) -> str:
-    lines = ["| held-out corpus | spam | ham | spam recall | FP rate | discard spam | discard ham | AUC | "
-             "recall @1% FP | recall @0.5% FP | recall @0.1% FP |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| held-out corpus | spam | ham | spam recall | FP rate | recall @shipped | FP @shipped | discard spam | "
+             "discard ham | AUC | recall @1% FP | recall @0.5% FP | recall @0.1% FP |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for s, r in results["corpora"].items():
         lines.append(f"| {s} | {r['spam']} | {r['ham']} | {_f(r['recall'])} | {_f(r['fp_rate'])} | "
+                     f"{_f(r.get('recall_at_shipped'))} | {_f(r.get('fp_at_shipped'))} | "
                      f"{_f(r['discard_spam'])} | {_f(r['discard_ham'])} | {_f(r['auc'], False)} | "
                      f"{_f(r['recall_at_1pct_fp'])} | {_f(r['recall_at_0.5pct_fp'])} | {_f(r['recall_at_0.1pct_fp'])} |")
     return "\n".join(lines)
@@ -121,12 +126,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--json", type=Path, help="write the results as JSON here")
     p.add_argument("--only", nargs="*", default=(), help="held-out corpora to run (default: all)")
     p.add_argument("--quiet", action="store_true")
+    p.add_argument("--model", type=Path, default=None, help="model whose spam threshold is also applied "
+                   "(default: the bundled one)")
     for k, v in DEFAULTS.items():
         p.add_argument(f"--{k.replace('_', '-')}", type=type(v) if not isinstance(v, bool) else int, default=v)
     ns = p.parse_args(argv)
     opt = {k: getattr(ns, k) for k in DEFAULTS}
     opt["calibrate"] = bool(opt["calibrate"])
-    res = leave_one_corpus_out(load_corpora(ns.data), opt, progress=not ns.quiet, only=ns.only)
+    shipped_z = None
+    try:
+        from ..engine import Engine
+
+        shipped_z = Engine.load(ns.model).spam_logit
+    except (ValueError, OSError):
+        pass
+    res = leave_one_corpus_out(load_corpora(ns.data), opt, progress=not ns.quiet, only=ns.only,
+                               shipped_z=shipped_z)
+    res["shipped_spam_logit"] = shipped_z
     print(markdown_table(res))
     if ns.json:
         ns.json.write_text(json.dumps(res, indent=1))

@@ -23,15 +23,22 @@ import re
 
 from .urls import Link, is_relative, make_link
 
-_A_TAG = re.compile(r"<a\b[^>]*?\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))[^>]*>(.*?)(?:</a\s*>|$)",
-                    re.IGNORECASE | re.DOTALL)
-_IMG_TAG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))[^>]*>", re.IGNORECASE)
-_BREAK_TAG = re.compile(r"<\s*(?:br|/?p|/?div|/?li|/?ul|/?ol|/?h[1-6]|/?blockquote|/?tr)\b[^>]*>", re.IGNORECASE)
-_ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?/?>")
-_MD_INLINE = re.compile(r"(!?)\[([^\]\n]{0,500})\]\(\s*<?([^\s)>]+)>?(?:\s+[\"'(][^\n]*?[\"')])?\s*\)")
-_MD_REF = re.compile(r"(!?)\[([^\]\n]{0,500})\]\s?\[([^\]\n]{1,40})\]")
-_MD_DEF = re.compile(r"^[ \t]{0,3}\[([^\]\n]{1,40})\]:[ \t]*<?(\S+?)>?(?:[ \t]+[\"'(].*)?$", re.MULTILINE)
-_MD_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^\s>]+)>", re.IGNORECASE)
+# Every quantifier is bounded and every class excludes the delimiters it stops at, so that no input can make a
+# pattern backtrack quadratically ("<a href=" x 5000 took 64 s with the first, unbounded version).
+_A_TAG = re.compile(
+    r"<a\b[^<>]{0,1000}?\bhref\s*=\s*(?:\"([^\"<>]{0,2000})\"|'([^'<>]{0,2000})'|([^\s<>\"']{1,2000}))[^<>]{0,1000}>"
+    r"(?:((?:(?!</?a\b)[^\x00]){0,1000}?)</a\s*>)?",
+    re.IGNORECASE | re.DOTALL)
+_IMG_TAG = re.compile(r"<img\b[^<>]{0,1000}?\bsrc\s*=\s*(?:\"([^\"<>]{0,2000})\"|'([^'<>]{0,2000})'|([^\s<>\"']{1,2000}))"
+                      r"[^<>]{0,1000}>", re.IGNORECASE)
+_BREAK_TAG = re.compile(r"<\s*(?:br|/?p|/?div|/?li|/?ul|/?ol|/?h[1-6]|/?blockquote|/?tr)\b[^<>]{0,1000}>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:-]{0,40}(?:\s[^<>]{0,2000})?/?>")
+_MD_INLINE = re.compile(r"(!?)\[([^\[\]\n]{0,500})\]\(\s{0,5}<?([^\s()<>\[\]]{1,2000})>?"
+                        r"(?:\s{1,5}[\"'(][^\n\"'()]{0,200}[\"')])?\s{0,5}\)")
+_MD_REF = re.compile(r"(!?)\[([^\[\]\n]{0,500})\] ?\[([^\[\]\n]{1,40})\]")
+_MD_DEF = re.compile(r"^[ \t]{0,3}\[([^\[\]\n]{1,40})\]:[ \t]{0,20}<?([^\s<>]{1,2000})>?(?:[ \t]+[\"'(][^\n]{0,200})?$",
+                     re.MULTILINE)
+_MD_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^\s<>]{1,2000})>", re.IGNORECASE)
 _MD_EMPHASIS = re.compile(r"(\*\*|__|~~|`{1,3})")
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")

@@ -197,10 +197,8 @@ def extract_text_links(text: str) -> tuple[str, list[Link], int]:
                 continue
             if rx is _BARE_URL and m.group(1).lower() not in TLDS:
                 continue
-            url = m.group(0)
-            if rx is _BARE_URL and _EMAIL.match(text2, max(0, m.start() - 64)) and "@" in text2[max(0, m.start() - 1):m.start()]:
-                continue
-            links.append(make_link(url, "text"))
+            # (an e-mail address's domain never matches: the look-behind refuses a name right after "@")
+            links.append(make_link(m.group(0), "text"))
             spans.append(m.span())
     if ndots and links:
         disguised += ndots

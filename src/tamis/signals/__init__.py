@@ -51,7 +51,9 @@ DEFAULT_WEIGHTS: dict[str, object] = {
     "LINK_AUTHOR_URL": 0.3,
     "AUTHOR_KEYWORD_STUFFED": {"w": 1.5, "per": 0.5, "cap": 3},
     "AUTHOR_DISPOSABLE_EMAIL": 1.5,
-    "HONEYPOT_FILLED": 8.0,
+    # A hidden field no person sees: filled means a bot.  12 turns any text into spam (genuine comments score
+    # around -3 to -10 on their own) while discard still needs the content or other behaviour to agree.
+    "HONEYPOT_FILLED": 12.0,
     "WP_NONCE_FAILED": 1.5,
     "WP_JS_MISSING": 1.0,
     "WP_FAST_POST": 2.0,

@@ -4,7 +4,8 @@
 # What do the WordPress fields mean?  (akismet-api.md §2-3)
 # - ``honeypot_field_name`` names a hidden field; the field itself is posted under that name (npm
 #   akismet-api: ``akismet_api_honeypot_field``).  WordPress 5.3+ posts its own honeypot as
-#   ``POST_ak_hp_textarea``.  People never see it, so anything in it is a bot: HONEYPOT_FILLED, strong.
+#   ``POST_ak_hp_textarea``.  People never see it, so anything in it is a bot: HONEYPOT_FILLED, +12 log-odds,
+#   enough to make any text spam; with spammy content and no JavaScript it reaches discard.
 # - ``POST_ak_js`` is the page-load time in ms set by script.  Absent or empty while the form's other POST_
 #   fields are present means no JavaScript ran (a bot posting the form directly): WP_JS_MISSING, moderate,
 #   since some people block scripts.  Present and within 3 s of ``comment_date_gmt`` means nobody typed

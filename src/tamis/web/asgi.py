@@ -22,6 +22,7 @@ def build_service() -> Service:
     migrate(store.engine)  # a no-op when `tamis serve` already did it; makes a bare ASGI start safe too
     engine = Engine.load(Path(settings.model_dir) if settings.model_dir else None,
                          spam_threshold=settings.spam_threshold, discard_threshold=settings.discard_threshold)
+    engine.ready()  # the language identifier loads in the background; wait here, not in the first request
     service = Service(settings=settings, store=store, engine=engine)
     from tamis.learning import install
 
