@@ -69,8 +69,8 @@ def ensure_model(corpus: str, data: Path, models: Path) -> Path:
     if (out / "manifest.json").is_file():
         return out
     print(f"training a model without {corpus} -> {out}", file=sys.stderr)
-    subprocess.run([sys.executable, "-m", "tamis", "train", "--data", str(data), "--out", str(out), "--exclude",
-                    corpus], check=True)
+    subprocess.run([sys.executable, "-m", "tamis", "train", "--no-feedback", "--data", str(data), "--out", str(out),
+                    "--exclude", corpus], check=True)
     return out
 
 
@@ -317,7 +317,8 @@ def main() -> None:
     results["seconds"] = time.monotonic() - t0
     out = REPO / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
-    (out / f"learning{os.environ.get('LEARNING_TAG', '')}.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    tag = os.environ.get("LEARNING_TAG", "")  # sweeps write learning<tag>.json and leave the main result alone
+    (out / f"learning{tag}.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     if args.write_docs:
         cmd = ".venv/bin/python -m bench.learning --data ../shared/data --write-docs"
         if args.limit != DEFAULT_LIMIT:

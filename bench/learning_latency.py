@@ -84,7 +84,7 @@ def measure(service: Any, learning: Any, comments: list[Any], key: Any, sites: l
         service.store.record_check(guid=guid, key_id=key.id, site_id=site.id, comment=c, verdict=verdict)
         t3 = time.perf_counter()
         if learning:
-            learning.observe(ctx, guid, verdict)
+            learning.observe_later(ctx, guid, verdict)
         t4 = time.perf_counter()
         sig.append((t2 - t1) * 1e3)
         obs.append((t4 - t3) * 1e3)
@@ -138,6 +138,7 @@ def main() -> None:
         results["fill_seconds"] = fill(url, args.history)
         results["history"] = args.history
         results["with_history"] = measure(service, learning, comments[-args.n:], key, sites)
+        learning.writer.close()
         with store.engine.connect() as conn:
             results["rows"] = {t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
                                for t in ("fingerprints", "fp_bands", "reputation", "learn_weights")}

@@ -73,8 +73,13 @@ METRIC_HEADER = ["filter", "rows", "spam recall", "FP rate", "MCC", "ROC AUC",
                  *(f"recall @ {100 * t:g}% FP" for t in FPR_TARGETS), "cost"]  # fmt: skip
 
 
+def fp_cell(m: dict) -> str:
+    """FP rate with the count: 0.00% can hide one false positive in 46,000."""
+    return "n/a" if m["fpr"] is None else f"{pct(m['fpr'], 2)} ({m['fp']:,})"
+
+
 def metric_row(label: str, m: dict) -> list[str]:
-    return [label, f"{m['n']:,}", pct(m["recall"]), pct(m["fpr"], 2), num(m["mcc"]), num(m["auc"]),
+    return [label, f"{m['n']:,}", pct(m["recall"]), fp_cell(m), num(m["mcc"]), num(m["auc"]),
             *(pct(m[f"recall_at_fpr_{t:g}"]) for t in FPR_TARGETS), f"{m['cost']:,.0f}"]  # fmt: skip
 
 
@@ -190,9 +195,10 @@ def render_loco(loco: dict, meta: dict) -> str:
         "Train on every corpus but one, score the one left out: the proxy for \"a site it has never seen\". "
         + (
             f"SpamAssassin scores a seeded sample of each held-out corpus, stratified by label and group, of at "
-            f"most {meta['sa_sample']:,} rows (it checks a few dozen comments a second); Tamis and the baseline are "
+            f"most {meta['sa_sample']:,} rows (it checks only a few comments a second); Tamis and the baseline are "
             "reported on all rows and again on exactly that sample, so the last three rows of each table compare "
-            "like with like."
+            "like with like (corpora with fewer rows are scored whole by all three). FP rate cells give the "
+            "count of false positives in parentheses."
             if has_sa
             else ""
         ),
@@ -217,7 +223,7 @@ def render_loco(loco: dict, meta: dict) -> str:
             elif kind == "spam":
                 cells.append(f"recall {pct(m['recall'])}")
             elif kind == "ham":
-                cells.append(f"FP {pct(m['fpr'], 2)}")
+                cells.append(f"FP {fp_cell(m)}")
             else:
                 cells.append(f"AUC {num(m['auc'])}; {pct(m['recall_at_fpr_0.005'])} @ 0.5% FP")
         overview_rows.append(cells)
@@ -231,10 +237,13 @@ def render_loco(loco: dict, meta: dict) -> str:
             if peer in e["peers"]:
                 rows.append(metric_row(f"{PEER_LABEL[peer]}, all rows", e["peers"][peer]["full"]))
         if "spamassassin" in e["peers"]:
-            for peer in ("tamis", "baseline"):
-                if peer in e["peers"] and "sample" in e["peers"][peer]:
-                    rows.append(metric_row(f"{PEER_LABEL[peer]}, SA sample", e["peers"][peer]["sample"]))
-            rows.append(metric_row(f"{PEER_LABEL['spamassassin']}, SA sample", e["peers"]["spamassassin"]["sample"]))
+            whole = e["sample_n"] == e["n"]  # small corpus: SpamAssassin scored every row, no separate sample rows
+            if not whole:
+                for peer in ("tamis", "baseline"):
+                    if peer in e["peers"] and "sample" in e["peers"][peer]:
+                        rows.append(metric_row(f"{PEER_LABEL[peer]}, SA sample", e["peers"][peer]["sample"]))
+            label = f"{PEER_LABEL['spamassassin']}, {'all rows' if whole else 'SA sample'}"
+            rows.append(metric_row(label, e["peers"]["spamassassin"]["sample"]))
         out += ["", title, ""]
         if kind:
             out += [f"_{SINGLE_CLASS_NOTE[kind]}._", ""]
@@ -287,8 +296,12 @@ def render_cv(cv: dict, meta: dict) -> str:
         prow = [metric_row(f"{PEER_LABEL[p]}, all rows", e["pooled"][p]["full"])
                 for p in ("tamis", "baseline") if p in e["pooled"] and "full" in e["pooled"][p]]  # fmt: skip
         if "sample_n" in e:
+            whole = e["sample_n"] == e["n"]
             prow += [metric_row(f"{PEER_LABEL[p]}, SA sample", e["pooled"][p]["sample"])
-                     for p in ("tamis", "baseline", "spamassassin") if p in e["pooled"]]  # fmt: skip
+                     for p in ("tamis", "baseline") if p in e["pooled"] and not whole]  # fmt: skip
+            if "spamassassin" in e["pooled"]:
+                label = f"{PEER_LABEL['spamassassin']}, {'all rows' if whole else 'SA sample'}"
+                prow.append(metric_row(label, e["pooled"]["spamassassin"]["sample"]))
         out += ["", "Pooled out-of-fold:", "", table(METRIC_HEADER, prow)]
     return "\n".join(out)
 
@@ -341,13 +354,19 @@ def render_speed(sp: dict) -> str:
         ["model load time (`Engine.load()`)", f"{sp['load_seconds']:.2f} s"],
         ["RSS after `import tamis.engine`", f"{sp['rss_mb_after_import']:.0f} MB"],
         ["RSS with the bundled model loaded", f"{sp['rss_mb_loaded']:.0f} MB (model: +{sp['model_rss_mb']:.0f} MB)"],
+        *([["RSS after 50 warm-up checks", f"{sp['rss_mb_after_warmup']:.0f} MB"]]
+          if "rss_mb_after_warmup" in sp else []),  # fmt: skip
         ["RSS after the timed checks", f"{sp['rss_mb_after_checks']:.0f} MB"],
         ["throughput, one core, one comment at a time", f"{sp['per_second']:,.0f} comments/s"],
+        ["1 / median latency (a typical short comment)", f"{1000 / sp['latency_ms_p50']:,.0f} comments/s"],
         ["latency per check p50 / p99 / max",
          f"{sp['latency_ms_p50']:.2f} / {sp['latency_ms_p99']:.2f} / {sp['latency_ms_max']:.1f} ms"],  # fmt: skip
     ]
     out += [f"`engine.check()` in process on {sp['comments']:,} comments sampled from all corpora (real lengths), "
-            "in a fresh process pinned to one CPU (`bench/speed.py`); no HTTP, no store.", "",
+            "in a fresh process pinned to one CPU (`bench/speed.py`); no HTTP, no store."
+            + (f" Load average during the measurement: {sp['loadavg']:.1f} (shared machine): the "
+               "throughput and p99 are pessimistic; the median is the better guide." if "loadavg" in sp else ""),
+            "",
             table(["measure", "value"], rows)]  # fmt: skip
     return "\n".join(out)
 

@@ -1,7 +1,9 @@
 """Speed and memory of the bundled Tamis model, in process: load time, RSS, comments per second on one core.
 
 Run in a fresh child process (``python -m bench.speed``) so the RSS numbers are the engine's own and not the
-benchmark's: RSS is read from /proc/self/status after ``import tamis.engine`` and again after ``Engine.load()``.
+benchmark's: the parent writes the sampled comments to a small file, and the child reads RSS from /proc/self/status
+before ``import tamis.engine``, after it, after ``Engine.load()``, after the warm-up checks (lazily loaded parts)
+and at the end.
 The child is pinned to one CPU and BLAS threads are limited to one, so "per second" means one core.  The
 comments are a fixed, seeded sample across all corpora (real lengths), checked one at a time like the web layer
 does; the first ``WARMUP`` checks are not timed.
@@ -14,6 +16,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -30,13 +33,19 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def measure(data_dir: Path, n: int, seed: int) -> dict:
+def sample_comments(data_dir: Path, n: int, seed: int) -> list[dict]:
+    """``n + WARMUP`` rows drawn uniformly from all corpora (seeded), as a site would send them."""
     from bench.data import corpus_names, load_corpora, public_fields
 
     corpora = load_corpora(data_dir, corpus_names(data_dir))
     rows = [r for rs in corpora.values() for r in rs]
     rng = np.random.default_rng(seed)
-    sample = [public_fields(rows[i]) for i in rng.choice(len(rows), size=min(n + WARMUP, len(rows)), replace=False)]
+    return [public_fields(rows[i]) for i in rng.choice(len(rows), size=min(n + WARMUP, len(rows)), replace=False)]
+
+
+def measure(sample_file: Path) -> dict:
+    with sample_file.open(encoding="utf-8") as f:
+        sample = [json.loads(line) for line in f]
 
     rss_before_import = rss_mb()
     from tamis.engine import Engine
@@ -51,6 +60,7 @@ def measure(data_dir: Path, n: int, seed: int) -> dict:
     comments = [Comment.from_dict(r) for r in sample]
     for c in comments[:WARMUP]:
         engine.check(c)
+    rss_warm = rss_mb()
     lat = []
     t_all = time.perf_counter()
     for c in comments[WARMUP:]:
@@ -70,7 +80,9 @@ def measure(data_dir: Path, n: int, seed: int) -> dict:
         "rss_mb_after_import": rss_imported,
         "rss_mb_loaded": rss_loaded,
         "model_rss_mb": rss_loaded - rss_imported,
+        "rss_mb_after_warmup": rss_warm,
         "rss_mb_after_checks": rss_mb(),
+        "loadavg": os.getloadavg()[0],
         "model_version": str(getattr(engine, "model_version", "")),
     }
 
@@ -78,9 +90,12 @@ def measure(data_dir: Path, n: int, seed: int) -> dict:
 def run_child(data_dir: Path, n: int, seed: int) -> dict:
     """Run :func:`measure` in a fresh interpreter pinned to one core; returns its JSON."""
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
-    cmd = [sys.executable, "-m", "bench.speed", "--data", str(data_dir), "-n", str(n), "--seed", str(seed)]
     root = Path(__file__).resolve().parent.parent
-    out = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=root, check=False)
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8") as f:
+        f.writelines(json.dumps(r) + "\n" for r in sample_comments(data_dir, n, seed))
+        f.flush()
+        cmd = [sys.executable, "-m", "bench.speed", "--sample-file", f.name]
+        out = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=root, check=False)
     if out.returncode != 0:
         return {"error": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else f"exit {out.returncode}"}
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -88,13 +103,19 @@ def run_child(data_dir: Path, n: int, seed: int) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, required=True)
+    ap.add_argument("--data", type=Path, help="corpus directory: sample from it and time in a child process")
     ap.add_argument("-n", type=int, default=5000, help="comments to time (default 5000)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--sample-file", type=Path, help=argparse.SUPPRESS)  # the child's input, written by run_child
     args = ap.parse_args()
+    if args.sample_file is None:
+        if args.data is None:
+            ap.error("--data is required")
+        print(json.dumps(run_child(args.data, args.n, args.seed), indent=1))
+        return
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-    print(json.dumps(measure(args.data, args.n, args.seed)))
+    print(json.dumps(measure(args.sample_file)))
 
 
 if __name__ == "__main__":

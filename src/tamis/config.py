@@ -77,6 +77,8 @@ SETTINGS: tuple[Setting, ...] = (
             "(default: the bundled model's benchmarked threshold).", _parse_opt_float),
     Setting("model_dir", None, "Directory of a model built by `tamis train` (default: the model bundled in the "
             "package).", _parse_opt_str),
+    Setting("learning", True, "Learn from moderators' reports and from history: per-site and instance layers, "
+            "campaigns, reputation (docs/learning.md). Off gives the shipped model's verdicts alone.", _parse_bool),
     Setting("max_body_bytes", 1_048_576, "Largest request body accepted on the Akismet endpoints; larger bodies get "
             "`invalid` with a debug-help header.", int),
     Setting("max_fields", 1000, "Most form fields accepted in one request.", int),

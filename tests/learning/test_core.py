@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from tamis.learning.core import Learning, prune
 from tamis.learning.schema import campaigns, fingerprints, learn_ledger, learn_weights, reputation
 from tamis.service import CheckContext
-from tamis.store import FeedbackResult, Store
+from tamis.store import FeedbackResult, KeyRow, SiteRow, Store
 from tamis.types import Comment, Hit, Verdict
 
 SPAM_TEXT = ("Google pays all people $99 hourly to do some small tasks with a laptop. Labor for only few hours in a "
@@ -33,7 +33,7 @@ def _comment(text: str, ip: str = "198.51.100.7", email: str = "x@example.org", 
                               "comment_author": author, "permalink": "https://blog.example/p/1", **extra})
 
 
-def _check(store: Store, learning: Learning, key, site, comment: Comment, score: float = 0.1,  # type: ignore[no-untyped-def]
+def _check(store: Store, learning: Learning, key: KeyRow, site: SiteRow, comment: Comment, score: float = 0.1,
            guid: str | None = None) -> tuple[str, list[Hit]]:
     import uuid
 
@@ -46,7 +46,7 @@ def _check(store: Store, learning: Learning, key, site, comment: Comment, score:
     return guid, hits
 
 
-def _report(store: Store, learning: Learning, key, site, comment: Comment, kind: str) -> str:  # type: ignore[no-untyped-def]
+def _report(store: Store, learning: Learning, key: KeyRow, site: SiteRow, comment: Comment, kind: str) -> str:
     result = store.record_feedback(key_id=key.id, site_id=site.id, kind=kind, comment=comment)
     if result.effect == "repeat":
         return "repeat"
@@ -267,28 +267,39 @@ def test_prune_keeps_confirmed_fingerprints(store: Store) -> None:
 
 
 def test_background_writer_sums_and_indexes(store: Store) -> None:
-    """Workers index checks through the batched writer: same rows as observe(), summed, off the request path."""
+    """Workers index checks through the batched writer, off the request path; uncertain verdicts that nobody
+    corrected teach their label provisionally, to the tokens a report already moved."""
     import uuid
+
+    from tamis.engine.analysis import analyze
 
     learning = Learning(store)
     learning.start_writer()
     sites = [_site(store, f"https://w{i}.example") for i in range(2)]
+    key, site = sites[0]
+    reported = _comment(SPAM_TEXT, ip="203.0.113.200")
+    _check(store, learning, key, site, reported, score=0.2)
+    _report(store, learning, key, site, reported, "spam")
+    before = _weights(store)
     for i in range(6):
         key, site = sites[i % 2]
-        c = _comment(SPAM_TEXT, ip=f"192.0.2.{i}")
-        ctx = CheckContext(key, site, c)
+        c = _comment(SPAM_TEXT.replace("friends", f"friend {i}"), ip=f"192.0.2.{i}")
+        ctx = CheckContext(key, site, c, analyze(c, None))
+        learning.signal(ctx)
         guid = str(uuid.uuid4())
         verdict = Verdict(spam=False, discard=False, score=0.5, hits=(), model_version="test")
         store.record_check(guid=guid, key_id=key.id, site_id=site.id, comment=c, verdict=verdict)
         learning.observe_later(ctx, guid, verdict)
     learning.writer.close()
+    after = _weights(store)
     with store.engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(fingerprints)
-                            .where(fingerprints.c.check_id.is_not(None))).scalar() == 6
-        inst = conn.execute(sa.select(learn_weights.c.multi_site, learn_weights.c.weight)
-                            .where(learn_weights.c.scope == 0)).all()
-    # uncertain ham verdicts taught ham provisionally, to both layers; the instance rows saw two sites
-    assert inst and all(m for m, _ in inst) and all(w < 0 for _, w in inst)
-    key, site = sites[0]
+                            .where(fingerprints.c.check_id.is_not(None))).scalar() >= 7
+        multi = conn.execute(sa.select(sa.func.count()).select_from(learn_weights)
+                             .where(learn_weights.c.scope == 0, learn_weights.c.multi_site)).scalar()
+    assert multi > 0  # instance rows touched from a second site
+    moved = [k for k in before if after[k] != before[k]]
+    assert moved and all(after[k] < before[k] for k in moved)  # ham verdicts pulled the learned weights back
+    assert set(after) == set(before)  # ... and created no new rows
     _, hits = _check(store, learning, key, site, _comment(SPAM_TEXT, ip="192.0.2.77"))
     assert "CAMPAIGN_VELOCITY" in _names(hits)

@@ -80,6 +80,9 @@ def test_confirmed_campaign_stops_disguised_variants_on_another_site(pg_server: 
         assert "CAMPAIGN_CONFIRMED" in reasons
         stored = {r[0]: r[2] for r in _stored_reasons(srv, guid)}
         assert "campaign #" in str(stored["CAMPAIGN_CONFIRMED"]), stored
+    # The campaign is named over HTTP too.
+    named = srv.post("/1.1/comment-check", _form(srv, key, "https://b.example", VARIANTS[0], "192.0.2.99"))
+    assert named.headers["X-Tamis-Campaign"].startswith("campaign #"), named.headers
 
 
 def test_ham_correction_sticks_in_every_worker(pg_server: RunningServer) -> None:
@@ -111,11 +114,10 @@ def test_report_takes_effect_in_both_workers_within_two_seconds(pg_server: Runni
     form = _form(srv, key, "https://a.example", text, "203.0.113.77")
     assert not _check(srv, form)[0]
     srv.post("/1.1/submit-spam", form)
+    # 40 checks from new IPs right after the report (the kernel spreads the connections over both workers'
+    # accept queues): every one must already see it; they all finish well within the 2-second target.
     t0 = time.monotonic()
-    pids: set[str] = set()
-    verdicts = []
-    while time.monotonic() - t0 < 2.0 and len(verdicts) < 40:
-        r = srv.post("/1.1/comment-check", dict(form, user_ip=f"192.0.2.{len(verdicts) + 1}"))
-        verdicts.append(r.text == "true")
-        pids.add(r.headers.get("X-Tamis-Model", ""))
-    assert verdicts and all(verdicts)
+    verdicts = [srv.post("/1.1/comment-check", dict(form, user_ip=f"192.0.2.{i + 1}")).text == "true"
+                for i in range(40)]
+    assert all(verdicts), verdicts
+    assert time.monotonic() - t0 < 2.0

@@ -18,13 +18,8 @@ HIT_NAMES = (
 
 
 def enabled(settings: Any) -> bool:
-    """The ``learning`` setting (true by default); ``TAMIS_LEARNING=off`` until the settings table has it."""
-    value = getattr(settings, "learning", None)
-    if value is None:
-        import os
-
-        value = os.environ.get("TAMIS_LEARNING", "on").strip().lower() not in ("0", "false", "off", "no")
-    return bool(value)
+    """The ``learning`` setting (TAMIS_LEARNING; true by default)."""
+    return bool(settings.learning)
 
 
 def _config() -> Any:
@@ -64,7 +59,8 @@ def install(service: Any) -> Any:
 
     service.context_signals.append(("learning", signal))
     if hasattr(service, "observers"):
-        service.observers.append(("learning", learning.observe))
+        learning.start_writer()  # index checks off the request path (learning/writer.py)
+        service.observers.append(("learning", learning.observe_later))
     service.learners.append(("learning", lambda ctx, kind, result: learning.learn(ctx, kind, result)))
     service.learning = learning  # for tests and the dashboard
     return learning

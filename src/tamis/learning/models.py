@@ -86,8 +86,10 @@ def rollback(store: Any) -> ModelVersion:
     versions = [v for v in list_versions(store) if v.activated_at is not None]
     versions.sort(key=lambda v: v.activated_at)  # type: ignore[arg-type, return-value]
     current = active(store)
-    earlier = [v for v in versions if current is None or (v.version != current.version
-                                                           and v.activated_at <= current.activated_at)]  # type: ignore[operator]
+    cutoff = current.activated_at if current is not None else None
+    earlier = [v for v in versions if current is None or (
+        v.version != current.version and cutoff is not None and v.activated_at is not None
+        and v.activated_at <= cutoff)]
     if not earlier:
         raise LookupError("no earlier activated model version to roll back to")
     return set_active(store, earlier[-1].version)

@@ -249,8 +249,11 @@ class Store:
         for col, value in ((checks.c.match_hash, m), (checks.c.content_hash, c)):
             if col is checks.c.content_hash and not comment.content.strip():
                 continue
+            # The same comment can be checked several times (WordPress rechecks its queue); a report belongs with
+            # the check moderators already reported on, if any, so that a later reversal is seen as one.
+            reported_first = sa.case((checks.c.feedback.is_(None), 1), else_=0)
             row = conn.execute(sa.select(checks).where(col == value, checks.c.key_id == key_id)
-                               .order_by(checks.c.id.desc()).limit(1)).first()
+                               .order_by(reported_first, checks.c.id.desc()).limit(1)).first()
             if row is not None:
                 return row
         return None

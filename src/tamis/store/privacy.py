@@ -56,6 +56,14 @@ def purge(store: Store, retention_days: int, *, batch: int = 1000) -> int:
                     for row_id, doc in todo:
                         conn.execute(table.update().where(table.c.id == row_id).values(fields=doc))
                 changed += len(todo)
+    # The learning layer keeps an excerpt of each fingerprinted comment (campaign names quote their first spam,
+    # which stays: it names the campaign in reasons).  Old fingerprints lose theirs like the checks lose their text.
+    from tamis.learning.schema import fingerprints
+
+    with store.write() as conn:
+        res = conn.execute(fingerprints.update().where(fingerprints.c.created_at < cutoff, fingerprints.c.excerpt != "")
+                           .values(excerpt=""))
+        changed += res.rowcount or 0
     return changed
 
 
@@ -99,6 +107,11 @@ def erase_commenter(store: Store, *, email: str | None = None, ip: str | None = 
         for table in (checks, feedback):
             rows = conn.execute(sa.select(table.c.id, table.c.fields)
                                 .where(sa.or_(*_identity_filters(table, email, ip)))).all()
+            if table is checks and rows:
+                from tamis.learning.schema import fingerprints
+
+                conn.execute(fingerprints.update().where(fingerprints.c.check_id.in_([r.id for r in rows]))
+                             .values(excerpt=""))
             for r in rows:
                 kept = {k: v for k, v in r.fields.get("fields", {}).items() if k in KEEP}
                 conn.execute(table.update().where(table.c.id == r.id)

@@ -149,6 +149,9 @@ def verdict_headers(guid: str, verdict: Verdict) -> dict[str, str]:
     reasons = ", ".join(verdict.reasons())
     if reasons:
         headers["X-Tamis-Reasons"] = reasons.encode("ascii", "replace").decode("ascii")
+    campaign = next((h.evidence for h in verdict.hits if h.name == "CAMPAIGN_CONFIRMED"), "")
+    if campaign:
+        headers["X-Tamis-Campaign"] = " ".join(campaign.split()).encode("ascii", "replace").decode("ascii")[:300]
     if verdict.discard:
         headers["X-akismet-pro-tip"] = "discard"
     return headers
