@@ -117,3 +117,16 @@ def test_usage_limit_and_throttling(tmp_path) -> None:  # type: ignore[no-untype
         assert doc == {"limit": 2, "usage": 2, "percentage": "100.00", "throttled": True}
     finally:
         stop_server(srv)
+
+
+def test_test_values_do_not_teach_reputation(server: RunningServer) -> None:
+    import time
+
+    key = server.create_key("https://probe.example")
+    probe = {"blog": "https://probe.example", "user_ip": "192.0.2.77", "api_key": key}
+    for _ in range(3):
+        assert server.post("/1.1/comment-check", {**probe, "comment_author": "akismet-guaranteed-spam",
+                                                  "comment_content": "probe"}).text == "true"
+    time.sleep(0.5)  # the learning writer flushes every 0.1 s
+    resp = server.post("/1.1/comment-check", {**probe, "comment_content": "Thanks, that fixed it for me."})
+    assert "REPUTATION" not in resp.headers.get("X-Tamis-Reasons", ""), resp.headers

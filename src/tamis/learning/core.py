@@ -339,7 +339,9 @@ class Learning:
 
     def observation(self, ctx: Any, guid: str, verdict: Verdict) -> Observation | None:
         """What a stored check teaches, computed without I/O (the writes are ``write_observations``)."""
-        if ctx.comment.is_test:
+        # Akismet's documented test values (TEST_GUARANTEED_SPAM, TEST_ADMINISTRATOR) are client probes, not
+        # evidence about the commenter: a client checking its integration must not give its own IP a bad name.
+        if ctx.comment.is_test or any(h.name.startswith("TEST_") for h in verdict.hits):
             return None
         analysis = ctx.analysis if ctx.analysis is not None else analyze(ctx.comment, None)
         ex = extract(analysis)
