@@ -147,6 +147,8 @@ def render_intro(r: dict) -> str:
                      f"{m['tamis_source_hash']} at the start, {m['tamis_source_hash_end']} at the end); the engine "
                      "code was imported at the start, but the seed thread and speed sections load the model later. "
                      "Re-run on a quiet tree for numbers that belong to one version.")  # fmt: skip
+    for note in m.get("notes", []):  # added by hand when a result was assembled from more than one run
+        parts.append(f"- **Note:** {note}")
     for peer, why in m.get("unavailable", {}).items():
         parts.append(f"- **{PEER_LABEL.get(peer, peer)}: not in this run**: {why}.")
     parts += [
@@ -364,8 +366,9 @@ def render_speed(sp: dict) -> str:
     ]
     out += [f"`engine.check()` in process on {sp['comments']:,} comments sampled from all corpora (real lengths), "
             "in a fresh process pinned to one CPU (`bench/speed.py`); no HTTP, no store."
-            + (f" Load average during the measurement: {sp['loadavg']:.1f} (shared machine): the "
-               "throughput and p99 are pessimistic; the median is the better guide." if "loadavg" in sp else ""),
+            + (f" Load average during the measurement: {sp['loadavg']:.1f} on a shared machine, so the "
+               "throughput and p99 are pessimistic; the median is the better guide."
+               if sp.get("loadavg", 0) > 1 else ""),
             "",
             table(["measure", "value"], rows)]  # fmt: skip
     return "\n".join(out)
