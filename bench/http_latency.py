@@ -28,6 +28,7 @@ from urllib.parse import urlencode
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
+from bench.sections import write_section  # noqa: E402
 from tamis_testing import start_server, stop_server  # noqa: E402  (the same server start as the test suite)
 
 FIELDS = ("comment_content", "comment_author", "comment_author_email", "comment_type", "blog_lang")
@@ -132,18 +133,6 @@ async def closed_loop(url: str, key: str, comments: list[dict[str, str]], concur
     return len(comments) / (time.perf_counter() - t0)
 
 
-def write_docs(section: str) -> None:
-    path = REPO / "docs" / "benchmarks.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    begin, end = "<!-- http:begin -->", "<!-- http:end -->"
-    block = f"{begin}\n{section}\n{end}"
-    if begin in text and end in text:
-        text = text[: text.index(begin)] + block + text[text.index(end) + len(end):]
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(text, encoding="utf-8")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rate", type=float, default=200.0, help="requests per second in the open-loop phase")
@@ -189,7 +178,7 @@ def main() -> None:
         rows = "".join(
             f"| {r['config']} | {r['requests']} | {r['errors']} | {r['p50_ms']} | {r['p90_ms']} | {r['p99_ms']} "
             f"| {r['max_ms']} | {r['throughput_rps']} req/s |\n" for r in results)
-        write_docs(
+        write_section("http",
             "## comment-check over HTTP\n\n"
             f"One `tamis serve` worker on {db}, bundled model, real corpus comments, load generator on the same "
             f"{os.cpu_count()}-core machine, commit `{commit}`, {time.strftime('%Y-%m-%d')}. Latency: open loop at "

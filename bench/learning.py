@@ -37,8 +37,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 from bench.data import corpus_names, public_fields, read_jsonl  # noqa: E402
+from bench.sections import write_section  # noqa: E402
 
-BEGIN, END = "<!-- learning:begin -->", "<!-- learning:end -->"
 DEFAULT_LIMIT = 8000
 
 
@@ -188,9 +188,7 @@ def synthetic_campaign(model: Path | None, tmp: Path, copies: int = 20) -> dict[
 
 
 def write_docs(results: dict[str, Any], command: str) -> None:
-    path = REPO / "docs" / "benchmarks.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    lines = [BEGIN, "## Learning from moderators", "",
+    lines = ["## Learning from moderators", "",
              "Replay of each corpus in time order through the HTTP API (one `tamis serve` worker, SQLite), with a "
              "model trained without that corpus; \"feedback\" has a moderator who reports every wrong verdict with "
              "submit-spam/submit-ham, \"static\" has none. Errors are false positives + false negatives over the "
@@ -244,13 +242,7 @@ def write_docs(results: dict[str, Any], command: str) -> None:
             lines += ["", "Rows at the end: " + ", ".join(f"{k} {v:,}" for k, v in rows.items()) +
                       ". Reproduce: `.venv/bin/python -m bench.learning_latency --data ../shared/data "
                       f"--history {lat.get('history', 0)}`."]
-    lines.append(END)
-    block = "\n".join(lines)
-    if BEGIN in text and END in text:
-        text = text[:text.index(BEGIN)] + block + text[text.index(END) + len(END):]
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(text, encoding="utf-8")
+    write_section("learning", "\n".join(lines))
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ import re
 import shlex
 from pathlib import Path
 
+from bench import sections
 from bench.metrics import FPR_TARGETS
 
 BEGIN, END = "<!-- accuracy:begin -->", "<!-- accuracy:end -->"
@@ -420,10 +421,7 @@ def render(r: dict) -> str:
 
 
 def replace_section(page: str, body: str) -> str:
-    pattern = re.compile(re.escape(BEGIN) + r".*?" + re.escape(END), re.S)
-    if not pattern.search(page):
-        return page.rstrip() + f"\n\n{BEGIN}\n{body}\n{END}\n"
-    return pattern.sub(lambda _: f"{BEGIN}\n{body}\n{END}", page, count=1)
+    return sections.replace_section(page, "accuracy", body)
 
 
 def render_failures(failures: dict) -> str:
