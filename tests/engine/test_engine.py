@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import shutil
 import threading
 from pathlib import Path
@@ -87,6 +88,23 @@ def test_guaranteed_spam_is_spam_never_discard(engine: Engine, fields: dict[str,
     # even on top of blatant spam with a filled honeypot, the test author is never discarded
     v = engine.check(comment(comment_content=SPAM, POST_ak_hp_textarea="x", **fields))
     assert v.spam and not v.discard
+
+
+def test_guaranteed_spam_reports_a_clearly_spam_score(engine: Engine) -> None:
+    # it used to report exactly the spam threshold (~0.906, "barely spam") whenever the sum was below it or
+    # reached discard; now at least the log-odds midpoint of spam and discard, never a discard score
+    z_clear = (engine.spam_logit + engine.discard_logit) / 2
+    clear = 1 / (1 + math.exp(-z_clear))
+    for extra in ([], [Hit("SITE_ALLOW", -40.0, "allow-listed")]):  # a sum above discard, a sum below spam
+        v = engine.check(comment(comment_content=HAM, comment_author="viagra-test-123"), extra_hits=extra)
+        assert v.spam and not v.discard
+        assert v.score == pytest.approx(clear) and engine.spam_threshold < v.score < engine.discard_threshold
+    # a sum between the midpoint and discard is reported as it is
+    v = engine.check(comment(comment_content=HAM, comment_author="viagra-test-123"))
+    z = math.fsum(h.weight for h in v.hits)
+    between = engine.check(comment(comment_content=HAM, comment_author="viagra-test-123"),
+                           extra_hits=[Hit("TEST_SHIFT", (z_clear + engine.discard_logit) / 2 - z, "shift")])
+    assert between.score > clear and between.score < engine.discard_threshold and not between.discard
 
 
 @pytest.mark.parametrize("role", ["administrator", "editor, administrator", "Administrator,super_admin"])

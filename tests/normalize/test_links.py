@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tamis.normalize import normalize_text
 from tamis.normalize.markup import strip_markup
 from tamis.normalize.urls import canonical_host, extract_text_links, make_link
@@ -80,3 +82,48 @@ def test_links_are_cut_from_the_text_and_leet_spared_in_urls() -> None:
 
 def test_email_address_is_not_a_link() -> None:
     assert hosts("mail me at bob@gmail.com") == []
+
+
+# ------------------------------------------------------------------- shorteners, missed spaces, e-mail local parts
+def test_first_party_share_links_are_links_but_not_shorteners() -> None:
+    # YouTube ham in ../shared/data: "Katy Perry - Roar (Official): http://youtu.be/CevxZvSJLk8"
+    (yt,) = normalize_text("Katy Perry - Roar (Official): http://youtu.be/CevxZvSJLk8").links
+    assert yt.host == "youtu.be" and not yt.shortener
+    assert not make_link("https://fb.me/somepage", "text").shortener
+    for url in ("https://bit.ly/abc", "https://amzn.to/3xYz", "https://t.co/abc", "https://lnkd.in/abc"):
+        assert make_link(url, "text").shortener, url
+
+
+@pytest.mark.parametrize("text", [
+    "Sorry da thangam.it's my mistake.",               # SMS ham
+    "Just now saw your message.it k da:)",             # SMS ham
+    "Howz pain.it will come down today",               # SMS ham
+    "Dear,Me at cherthala.in case u r coming",         # SMS ham
+    "will ask my mom and send you.my mom is out",      # SMS ham
+    "I like this song for two reasons: 1.it is about Africa",  # YouTube ham
+    "of Beitbridge Zimbabwe.At the height of the war",
+    "the benefits are seen.It can make you work",
+    "ONLY TO MY WIFE OF MY LIKING.BE THAT AND SEE",
+])
+def test_a_missing_space_after_a_full_stop_is_not_a_link(text: str) -> None:
+    n = normalize_text(text)
+    assert n.links == ()
+    assert n.text == text  # the words stay in the text
+
+
+@pytest.mark.parametrize("text, host", [
+    ("Hi check out magicalsongs.blogspot.com for songs", "magicalsongs.blogspot.com"),
+    ("see murdev.com now", "murdev.com"),
+    ("wellcomemd.blogfa.com", "wellcomemd.blogfa.com"),
+    ("join t.me/foo today", "t.me"),
+    ("read example.it/path please", "example.it"),
+    ("sourcekey.in", "sourcekey.in"),
+    ("click on this link to see if jmason.us is available", "jmason.us"),  # "us" is not a clause opener
+    ("VISIT CASHNOW.BE", "cashnow.be"),
+])
+def test_real_bare_domains_stay_links(text: str, host: str) -> None:
+    assert hosts(text) == [host]
+
+
+def test_the_local_part_of_an_email_address_is_not_a_link() -> None:
+    assert hosts("Tim Peters <tim.one@comcast.net> writes") == []

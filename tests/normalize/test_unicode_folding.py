@@ -98,3 +98,65 @@ def test_spaced_letters_are_joined_but_counted_apart() -> None:
 def test_emoji_sequences_are_not_invisible_disguise() -> None:
     f = fold("👨\u200d👩\u200d👧 ❤\ufe0f ok")
     assert "invisible" not in f.counts
+
+
+# ------------------------------------------------------------------------ interleaving: what ham does with symbols
+@pytest.mark.parametrize("s", [
+    "K.k:)i'm going to tirunelvali",                    # SMS ham: an emoticon and a contraction
+    "Change it a^r^o^o^o^o^o^o^o^n^d",                  # Reddit ham: a word stretched
+    "*D-D-D-D-D-D--DROP THE BASS!!*",                   # YouTube ham: a stutter
+    "Ctrl-H prints H^H^H^H^H^H^H^H^H here",             # e-mail ham: the ^H joke
+    "http-equiv? no: f=G&l=5 and a=c&e=2&s=P",          # e-mail ham: query strings
+    "for (a=0;a<s;a++) if (c=*p)!=0;p++",               # e-mail ham: C
+    "run s/\\s/_/g on it, it is O(n^(2+1/2+e))",        # e-mail ham: sed, maths
+    "M(&,P,V$W E.R!C,#%F,3,Y.2",                        # e-mail ham: uuencode
+    "Re: [SAtalk] Re: [SAtalk] Re: test",
+    "Update of /cvsroot/spamassassin/spamassassin/masses mass-check,1.67,1.67.2.1",
+    "निःशुल्क प्राप्त करें",                               # Hindi: vowel signs and viramas are combining marks
+])
+def test_genuine_symbol_runs_are_not_interleaving(s: str) -> None:
+    f = fold(s)
+    assert "interleaved" not in f.counts
+    assert f.text == s
+
+
+@pytest.mark.parametrize("s, word", [
+    ("♥♥j♥♥♥u♥♥z♥i♥♥♥w♥♥p♥♥♥r", "juziwpr"),
+    ("buy v.i.a.g.r.a now", "viagra"),
+    ("D-A-N-G-E-R-O-U-S", "DANGEROUS"),
+    ("C*O*C*K*S", "COCKS"),
+    ("★f★r★e★e★ money", "free"),            # 3 distinct letters are enough
+    ("•l•o•o•k• here", "look"),             # one doubled letter is a word, not a stretch
+    ("~s~u~p~p~o~r~t~", "support"),
+    ("B!l!a~c!k", "Black"),
+    ("国|内|外|各|种", "国内外各种"),
+])
+def test_real_interleaving_still_counts(s: str, word: str) -> None:
+    f = fold(s)
+    assert f.counts.get("interleaved") == 1
+    assert word in f.text.split()
+
+
+# ------------------------------------------------------------------------ leetspeak: what ham does with digits
+@pytest.mark.parametrize("s", [
+    "[ILUG] Re: Problems with RAID1 on cobalt raq3\n\nOn Mon, Aug 19, 2002 at 03:08:16PM +0100",
+    "mail listmaster@linux.ie or ilug-admin@linux.ie",   # the @ of an address is not an "a"
+    "Tim Peters <tim.one@comcast.net> writes",
+    "ox3rjarvis8830@gmail.com",
+    "escape \\x3f and \\x00tb, 0x1fe, d4d",            # hex
+    "my mp3s on ext3fs, md5sums, pop3proxy, Gnump3d, k3b",
+    "w3c i18n l10n k8s ipv4 h264 x86 m4v iphone3G",
+    "Msg150p, cc100p, only msg@150p",                  # prices
+])
+def test_technical_tokens_are_not_leet(s: str) -> None:
+    assert "leet" not in fold(s).counts
+
+
+@pytest.mark.parametrize("s, plain", [
+    ("fr3e v1agra", "free viagra"), ("c4sh now", "cash now"), ("p0rn", "porn"), ("s3x", "sex"),
+    ("sm4rt Opp0rtunity", "smart Opportunity"), ("R@pe c@sh", "Rape cash"),
+])
+def test_spam_leet_still_counts(s: str, plain: str) -> None:
+    f = fold(s)
+    assert f.text == plain
+    assert f.counts["leet"] == sum(a != b for a, b in zip(s.split(), plain.split()))

@@ -86,6 +86,27 @@ def test_disguise_hits_count() -> None:
     assert {"DISGUISE_STYLED", "DISGUISE_INTERLEAVED", "DISGUISE_HOMOGLYPH"} <= got
 
 
+# Ham from ../shared/data on which these hits used to fire (normalize/urls.py and unicode.py banners).
+@pytest.mark.parametrize("content, hit", [
+    ("Katy Perry - Roar (Official): http://youtu.be/CevxZvSJLk8", "LINK_SHORTENER"),
+    ("Sorry da thangam.it's my mistake.", "LINK_DENSITY"),
+    ("Just now saw your message.it k da:)", "LINK_DENSITY"),
+    ("K.k:)i'm going to tirunelvali", "DISGUISE_INTERLEAVED"),
+    ("Change it a^r^o^o^o^o^o^o^o^n^d", "DISGUISE_INTERLEAVED"),
+    ("*D-D-D-D-D-D--DROP THE BASS!!*", "DISGUISE_INTERLEAVED"),
+    ("[ILUG] Re: Problems with RAID1 on cobalt raq3\n\nOn Mon, Aug 19, 2002 at 03:08:16PM +0100, "
+     "Kevin wrote:\n> _______________________________________________\n> Irish Linux Users' Group: ilug@linux.ie\n"
+     "> List maintainer: listmaster@linux.ie", "DISGUISE_LEET"),
+])
+def test_measured_false_firings_on_ham(content: str, hit: str) -> None:
+    assert hit not in names({"comment_content": content})
+
+
+def test_disguise_and_link_hits_still_fire_on_spam() -> None:
+    got = names({"comment_content": "fr3e v1agra ♥♥j♥♥♥u♥♥z♥i♥♥♥w at http://bit.ly/x and cheap-pills.ru"})
+    assert {"DISGUISE_LEET", "DISGUISE_INTERLEAVED", "LINK_SHORTENER"} <= got
+
+
 # ------------------------------------------------------------------------------------------------ contract
 SAMPLES = [
     {},
@@ -117,3 +138,11 @@ def test_weights_spec_and_switch_off() -> None:
     assert w.weight("LINK_MANY", 1) == 1.0
     assert w.weight("LINK_MANY", 10) == 2.0
     assert w.hit("LINK_SHORTENER", "bit.ly") is None
+
+
+def test_keyword_stuffed_link_domain() -> None:
+    got = names({"comment_content": "Great results with [this][1]\n\n[1]: http://supertestoboostsfacts.com/"})
+    assert "LINK_KEYWORD_DOMAIN" in got
+    for ordinary in ("https://www.bestbuy.com/site", "https://healthline.com/x", "http://moneysavingexpert.com/",
+                     "https://sourceforge.net/projects/x", "https://www.alphabet.com/"):
+        assert "LINK_KEYWORD_DOMAIN" not in names({"comment_content": f"see {ordinary} for more"}), ordinary

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.features import Features, FeatureConfig, featurize
+from ..model.topics import topic_tokens
 from ..normalize import Link, NormalizedText, fold, make_link, normalize_text
 from ..types import Comment
 
@@ -58,7 +59,7 @@ class Analysis:
 
 def meta_tokens_for(body: NormalizedText, links: tuple[Link, ...], author: str, email_domain: str) -> list[str]:
     """Namespaced tokens, SpamBayes style.  Kept deliberately few: url hosts and domains, link kinds, author
-    words, e-mail domain."""
+    words, e-mail domain, text shapes, spam topics named in any language (model/topics.py)."""
     toks: list[str] = []
     for lk in links:
         ns = "aurl" if lk.source == "author_url" else "url"
@@ -77,6 +78,7 @@ def meta_tokens_for(body: NormalizedText, links: tuple[Link, ...], author: str, 
     if email_domain:
         toks.append(f"email:{email_domain}")
     toks.extend(shape_tokens(body.text))
+    toks.extend(topic_tokens(body.text))
     return toks
 
 

@@ -12,6 +12,13 @@
 # in leave-one-corpus-out scores), discard at ``discard_threshold`` (above every genuine comment seen there).
 # Akismet's test values override the sum (akismet-api.md §1.4): the guaranteed-spam author is spam and never
 # discarded, an administrator is never spam.
+#
+# What score does a forced verdict report?  It used to be max(sum, spam threshold), reset to the spam threshold
+# when the sum reached discard: "viagra-test-123" on a genuine comment (and on blatant spam, whose +20 passes
+# discard) read 0.906, "barely spam", for a comment the caller asked to see as certain spam.  Decision: the
+# guaranteed-spam score is the sum's, but at least the midpoint of the spam and discard thresholds in log-odds
+# (0.99995 with the bundled thresholds) and, when the sum reaches discard, that midpoint: clearly spam, never
+# a discard score.  An administrator's score stays 0.
 ##############################################################################################################
 """
 
@@ -241,8 +248,9 @@ class Engine:
             score = min(score, 0.0)
         elif TEST_GUARANTEED_SPAM in names:
             spam, discard = True, False
-            score = max(score, self.spam_threshold)
-            if score >= self.discard_threshold:
+            z_clear = (self._z_spam + self._z_discard) / 2
+            score = _sigmoid(z if z_clear <= z < self._z_discard else z_clear)
+            if score >= self.discard_threshold:  # spam and discard thresholds (nearly) equal: no room between
                 score = self.spam_threshold
         ordered = tuple(sorted(hits, key=lambda h: -abs(h.weight)))
         return Verdict(spam=spam, discard=discard, score=score, hits=ordered, model_version=self.model_version,

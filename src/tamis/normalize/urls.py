@@ -9,6 +9,37 @@
 # .py .sh .md .js .rs .pl .cs .pm .ts are left out).  With a scheme (http://, hxxp://) or "www." anything
 # counts, even a host without a dot: the seed spam's "http://GoogleGroupHomeBasedBusiness/get/cash/..." is a
 # link whose host cannot resolve, which is evidence in itself (LINK_BOGUS_HOST).
+#
+# A full stop with the space missing is not a link.  Many TLDs are also English words (it, in, my, be, one,
+# click, today...), so a sentence typed without the space after its full stop reads as a bare domain: SMS ham
+# "Sorry da thangam.it's my mistake." and "Just now saw your message.it k da:)" became links thangam.it and
+# message.it (the words cut from the text, LINK_DENSITY fired); stackexchange/spamassassin spam is full of
+# "skin cancer.Be sure", "Zimbabwe.At the height", "2.Click your iPhone".  Decision (_missed_space): a bare
+# name (no scheme, no www) of exactly two labels with no port and no path, whose TLD is in WORD_TLDS, is a
+# sentence and not a link when
+#   - the TLD is followed by an apostrophe and a letter ("thangam.it's", "naturally.world's"), or
+#   - the TLD is written Title-case ("gild.It can", "me.Today I'm"): domains are typed lower case, ALL CAPS or
+#     with a capitalised name, hardly ever with a capitalised TLD alone, or
+#   - the TLD is one of the clause-opening words in CLAUSE_TLDS (it in my me at be by im id) and is followed by
+#     a space and a word in the same case ("pain.it will come", "cherthala.in case", "CHILDREN.MY WIFE").
+# "us" is left out of CLAUSE_TLDS: spamassassin spam sells .us names in running text ("jmason.us is
+# available", "forward jmason.us to your site"), and "us" rarely opens a sentence.  A name with a path or a
+# third label never qualifies: "magicalsongs.blogspot.com", "t.me/foo", "example.it/path", "murdev.com" stay
+# links.  Over ../shared/data the rule refuses 14 names in ham (13 SMS/YouTube sentence joins and the file
+# name in "configure.in for NetBSD") and 174 in spam, all sentence joins but "Freememory.App is a good option"
+# (a name typed Title-case) and "cost-Movers5th.in dedication" (spun text).  The price: a real Italian or
+# Indian name in running text, "visit example.it now", is read as words, not as a link.
+#
+# The local part of an e-mail address is not a link either ("tim.one@comcast.net" made a link tim.one in 7
+# spamassassin ham rows): _BARE_URL refuses a name followed by "@", as it refuses one preceded by "@".
+#
+# Which shorteners?  LINK_SHORTENER is about a link that hides where it goes.  First-party share links whose
+# destination site is fixed hide nothing and are left out (they stay links): youtu.be (always youtube.com;
+# 7 links in YouTube ham, "Katy Perry - Roar (Official): http://youtu.be/CevxZvSJLk8"; its 32 links in spam
+# promote YouTube videos as openly as a youtube.com link would, and the classifier still reads the host) and
+# fb.me (always facebook.com).  Kept: amzn.to (Amazon's, but made by any affiliate account, the staple of
+# affiliate spam), lnkd.in and t.co (LinkedIn and Twitter wrap any outside URL), goo.gl and mcaf.ee (once
+# general-purpose).
 ##############################################################################################################
 """
 
@@ -32,9 +63,18 @@ il ma dz tn ng gh cm ci sn et tz ug rw zw zm mz ao na bw mu sc mg re ec bo py uy
 SHORTENERS = frozenset("""
 bit.ly bitly.com tinyurl.com goo.gl t.co ow.ly is.gd buff.ly rebrand.ly cutt.ly shorturl.at tiny.cc bit.do rb.gy
 t.ly s.id v.gd lnkd.in adf.ly shorte.st bc.vc clck.ru u.to qps.ru soo.gd x.co mcaf.ee su.pr tr.im cli.gs
-budurl.com snipurl.com short.io bl.ink tiny.one shorturl.com trib.al dlvr.it ift.tt fb.me youtu.be amzn.to
+budurl.com snipurl.com short.io bl.ink tiny.one shorturl.com trib.al dlvr.it ift.tt amzn.to
 linktr.ee surl.li gg.gg 2u.pm tinu.be urlz.fr ouo.io shrtco.de
 """.split())
+
+# TLDs that are also everyday English words, and among them the ones that open a clause (see the banner).
+WORD_TLDS = frozenset("""
+it in me my at be by us id im one best click today win work download life live world news fun top pro plus cash
+money date email page press art name link review trade party stream men bid loan app blog club shop store site
+online space tips social media support center business company services solutions network agency digital expert
+global guru cloud host ink lol rocks academy racing science cricket accountant tech website buzz cam
+""".split()) & TLDS
+CLAUSE_TLDS = frozenset("it in me my at be by im id".split())
 
 # Links that open a private chat: the "contact me on Telegram/WhatsApp" of investment and job scams.
 MESSENGERS = frozenset("t.me telegram.me telegram.dog wa.me chat.whatsapp.com api.whatsapp.com m.me signal.me".split())
@@ -43,7 +83,7 @@ _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _SCHEME_URL = re.compile(r"(?:h[tx]{2}ps?|ftp)\s?:\s?/\s?/\s?[^\s<>\"'`\]\)]+", re.IGNORECASE)
 _WWW_URL = re.compile(r"(?<![\w.@/])www\.[^\s<>\"'`\]\)]+", re.IGNORECASE)
 _BARE_URL = re.compile(
-    rf"(?<![\w.@/-])(?:{_LABEL}\.)+([a-z]{{2,12}})(?![\w-])(?::\d{{2,5}})?(?:/[^\s<>\"'`\]\)]*)?", re.IGNORECASE
+    rf"(?<![\w.@/-])(?:{_LABEL}\.)+([a-z]{{2,12}})(?![\w@-])(?::\d{{2,5}})?(?:/[^\s<>\"'`\]\)]*)?", re.IGNORECASE
 )
 # "example dot com", "example [dot] com", "example (.) com", "example . com": a disguised dot before a known TLD.
 _DISGUISE_TLDS = r"(?:com|net|org|info|biz|ru|xyz|top|site|online|club|shop|store|io|co|uk|de|fr|us|in|cn|tk|ml)"
@@ -148,6 +188,27 @@ def make_link(url: str, source: str, anchor: str = "") -> Link:
     )
 
 
+_AFTER_WORD = re.compile(r"['\u2019][A-Za-z]|\s+([A-Za-z])")
+
+
+def _missed_space(text: str, m: re.Match[str]) -> bool:
+    """A bare-name match of _BARE_URL that is two sentences joined at a full stop ("message.it k da"), not a
+    link (the banner has the rule and the evidence)."""
+    name = m.group(0)
+    tld = m.group(1)
+    if tld.lower() not in WORD_TLDS or name.count(".") != 1 or "/" in name or ":" in name:
+        return False
+    if tld[0].isupper() and tld[1:].islower():
+        return True
+    after = _AFTER_WORD.match(text, m.end())
+    if after is None:
+        return False
+    if after.group(1) is None:  # an apostrophe and a letter: "thangam.it's"
+        return True
+    nxt = after.group(1)
+    return tld.lower() in CLAUSE_TLDS and (tld.islower() and nxt.islower() or tld.isupper() and nxt.isupper())
+
+
 def undisguise_dots(text: str) -> tuple[str, int]:
     """'example dot com' -> 'example.com'; returns the text and how many dots were disguised."""
     n = 0
@@ -195,7 +256,7 @@ def extract_text_links(text: str) -> tuple[str, list[Link], int]:
         for m in rx.finditer(text2):
             if taken(*m.span()):
                 continue
-            if rx is _BARE_URL and m.group(1).lower() not in TLDS:
+            if rx is _BARE_URL and (m.group(1).lower() not in TLDS or _missed_space(text2, m)):
                 continue
             # (an e-mail address's domain never matches: the look-behind refuses a name right after "@")
             links.append(make_link(m.group(0), "text"))

@@ -10,6 +10,7 @@ from .behaviour import honeypot, wordpress
 from .disguise import disguise
 from .language import language
 from .links import links
+from .promotion import promotion
 from .testvalues import TEST_ADMINISTRATOR, TEST_GUARANTEED_SPAM, test_values
 
 __all__ = [
@@ -21,6 +22,7 @@ DEFAULT_SIGNALS: tuple[Signal, ...] = (
     Signal("test_values", test_values, "Akismet's documented test author/e-mail/role"),
     Signal("disguise", disguise, "disguises undone by normalisation, counted"),
     Signal("links", links, "link count, density and kinds of host"),
+    Signal("promotion", promotion, "self-promotion and contact-me calls to action, in many languages"),
     Signal("author", author, "keyword-stuffed author names, disposable e-mail domains"),
     Signal("honeypot", honeypot, "hidden honeypot fields that a person never fills"),
     Signal("wordpress", wordpress, "WordPress form fields: JS timestamp, nonce, post age"),
@@ -47,8 +49,12 @@ DEFAULT_WEIGHTS: dict[str, object] = {
     "LINK_IP_HOST": 2.0,
     "LINK_PUNYCODE": 1.5,
     "LINK_BOGUS_HOST": 3.0,
+    "LINK_KEYWORD_DOMAIN": {"w": 2.0, "per": 0.3, "cap": 3},
     "LINK_IN_AUTHOR_NAME": 2.5,
     "LINK_AUTHOR_URL": 0.3,
+    # signals/promotion.py: phrase families; fitted by stacking where the corpora show them
+    "PROMO_SELF": {"w": 2.0, "per": 0.3, "cap": 3},
+    "PROMO_CONTACT": {"w": 1.5, "per": 0.3, "cap": 3},
     "AUTHOR_KEYWORD_STUFFED": {"w": 1.5, "per": 0.5, "cap": 3},
     "AUTHOR_DISPOSABLE_EMAIL": 1.5,
     # A hidden field no person sees: filled means a bot.  12 turns any text into spam (genuine comments score

@@ -1,0 +1,70 @@
+"""PROMO_SELF / PROMO_CONTACT: self-promotion and contact-me calls to action, in several languages, and the
+genuine phrasings that must not fire (measured on ../shared/data: see signals/promotion.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tamis.engine.analysis import analyze
+from tamis.signals import DEFAULT_WEIGHTS, Weights
+from tamis.signals.promotion import promotion
+from tamis.types import Comment
+
+W = Weights({}, DEFAULT_WEIGHTS)
+
+
+def hits(text: str) -> dict[str, str]:
+    a = analyze(Comment.from_dict({"comment_content": text}), None)
+    return {h.name: h.evidence for h in promotion(a, W) if h is not None}
+
+
+@pytest.mark.parametrize("text", [
+    "subscribe to my chanell",
+    "Hey guys check out my new channel, please like and subscribe",
+    "Please subscribe to my channel!Thanks!",
+    "SUB 4 SUB anyone?",
+    "like this comment so everyone sees it",
+    "Visit my website for more great tips",
+    "¡Suscríbete a mi canal!",
+    "Inscreva-se no meu canal",
+    "Abonnez-vous à ma chaîne",
+    "Подпишись на мой канал",
+    "Kunjungi channel saya ya",
+    "اشتركوا في قناتي",
+    # disguised: normalisation runs first
+    "ｓｕｂｓｃｒｉｂｅ ｔｏ ｍｙ ｃｈａｎｎｅｌ",
+])
+def test_self_promotion_fires(text: str) -> None:
+    assert "PROMO_SELF" in hits(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Contact me on WhatsApp for the details",
+    "WhatsApp: +44 7700 900123",
+    "Send me a DM to get started",
+    "Пишите в личку, расскажу подробнее",
+    "Escríbeme y te explico",
+])
+def test_contact_request_fires(text: str) -> None:
+    assert "PROMO_CONTACT" in hits(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "I love that song, I listen to it on my way to work",
+    "My channel of communication with the council was always open",
+    "DM me if you want the recipe",  # bare "DM me": as common in Reddit ham as in spam
+    "Check out the second half of the article, it answers your question",
+    "Thanks for the write-up, I subscribed to the newsletter last year",
+    "Отличная статья, спасибо автору!",
+])
+def test_genuine_phrasings_do_not_fire(text: str) -> None:
+    assert hits(text) == {}, text
+
+
+def test_evidence_names_the_phrase_and_counts_repeats() -> None:
+    got = hits("check out my channel and subscribe to my channel, sub4sub")
+    assert "check out my channel" in got["PROMO_SELF"]
+    one = promotion(analyze(Comment.from_dict({"comment_content": "check out my channel"}), None), W)[0]
+    many = promotion(analyze(Comment.from_dict({"comment_content": "check out my channel, sub 4 sub, like this "
+                                                "comment"}), None), W)[0]
+    assert one is not None and many is not None and many.weight > one.weight
