@@ -93,7 +93,10 @@ def char_ngram_hashes(text: str, nmin: int, nmax: int, n_bits: int) -> np.ndarra
                 out.append(((h + np.uint64(n)) * _MIX) >> shift)
     if not out:
         return np.empty(0, dtype=np.int64)
-    return np.unique(np.concatenate(out)).astype(np.int64)
+    # Sorted unique values, as np.unique gives, but by sort + mask: numpy 2's np.unique hashes, which measured
+    # 3-4x slower on these arrays (21 -> 5 µs for 300 n-grams, 335 -> 98 µs for 4,500).
+    h = np.sort(np.concatenate(out))
+    return h[np.concatenate(([True], h[1:] != h[:-1]))].astype(np.int64)
 
 
 def word_tokens(text: str) -> list[str]:

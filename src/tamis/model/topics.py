@@ -97,7 +97,7 @@ def topic_tokens(text: str, limit: int = 4000) -> list[str]:
     toks = set(_WORD.findall(t))
     hits = toks & words.keys()
     hits.update(h for w in toks if "-" in w and (h := w.split("-", 1)[0]) in words)
-    for w in sorted(hits, key=t.find):  # in text order, each topic once
+    for w in sorted(hits, key=lambda x: (t.find(x), x)):  # in text order (ties by name), each topic once
         found.setdefault(words[w])
     if _CJK.search(t):
         for w, topic in cjk:

@@ -39,7 +39,7 @@ casino casinos poker slots betting jackpot porn dating escort escorts replica re
 coupons deal deals promo sale sales outlet online order free best essay essays writing hack hacks crack
 download downloads torrent keygen crypto bitcoin forex trading invest profit profits income earn rich wealth
 marketing traffic backlink backlinks followers likes vape weight loss enhancement male libido
-""".split()), key=lambda x: -len(x)))
+""".split()), key=lambda x: (-len(x), x)))  # longest first; ties by name (set order varies per process)
 _DIGITS_HYPHENS = re.compile(r"[\d-]+")
 
 
