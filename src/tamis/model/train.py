@@ -23,7 +23,9 @@
 # otherwise), AUC / recall @1% FP: sms .957/63.1% -> .962/68.5%, e-mail .659/9.4% -> .664/9.5%, YouTube
 # .909/57.6% -> .911/57.9%, tg .941/35.0% -> .941/34.4%.  Tried and not taken: NB-scaled features (NBSVM,
 # option ``nb``: tg AUC .941 -> .925, e-mail .659 -> .591), L2 1e-4 or 1e-6 instead of 1e-5 (tg or SMS worse,
-# the rest within noise), alpha 0.5.
+# the rest within noise), alpha 0.5.  Side effect, accepted: in `tamis train` the moderators' reports are one
+# more corpus ("feedback"), so one member of the soup never saw them and what only they teach ships at 6/7 of
+# its weight; the per-site and instance layers (learning/) carry corrections at full strength meanwhile.
 ##############################################################################################################
 """
 
