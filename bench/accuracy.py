@@ -1,18 +1,22 @@
-"""The accuracy suite: Tamis against a tuned scikit-learn baseline and SpamAssassin, on the same splits, in one run.
+"""The accuracy suite: Tamis against a tuned scikit-learn baseline, SpamAssassin and rspamd, on the same splits.
 
     .venv/bin/python -m bench.accuracy                 # everything; writes bench/out/*.json and docs/benchmarks.md
     .venv/bin/python -m bench.accuracy --quick         # small samples, 3 folds, a few minutes; docs untouched
-    .venv/bin/python -m bench.accuracy --no-spamassassin --corpora youtube_spam_collection,sms_spam_collection
+    .venv/bin/python -m bench.accuracy --no-spamassassin --no-rspamd --corpora youtube_spam_collection,tg_spam_samples
 
 Sections (``--sections``):
 
 - ``loco``: leave one corpus out.  Train on all corpora but one, score the one left out: the proxy for "a site it
   has never seen".  SpamAssassin is slow to score, so it scores a seeded, stratified sample of each held-out corpus
-  (``--sa-sample``) and every peer is also reported on exactly those rows.
+  (``--sa-sample``), rspamd scores the same rows, and every peer is also reported on exactly those rows.
 - ``cv``: within-corpus k-fold cross-validation (SpamBayes' timcv style: per-fold FP/FN counts side by side,
   won/lost/tied on cost FP=10, FN=1), for corpora that hold both classes.
 - ``seed``: the seed thread with the bundled Tamis model (and, for context, the peers trained on all corpora).
 - ``speed``: the bundled engine's load time, RSS and comments per second on one core (``bench/speed.py``).
+
+SpamAssassin and rspamd each run in a background thread (their work is in their own processes), overlapping the
+Python peers' training.  rspamd has no "forget", so it learns every training split from scratch; its training rows
+are capped per source corpus (``--rspamd-train-cap``) to keep that within ~10 minutes of a full run.
 
 Calibration (reliability bins, Brier) is computed wherever Tamis is scored.
 """
@@ -40,6 +44,7 @@ from tqdm import tqdm
 from bench import metrics, speed
 from bench.data import SEED_FILE, corpus_names, labels, load_corpora, read_jsonl
 from bench.peers import Scores
+from bench.peers import rspamd as rspamd_mod
 from bench.peers import spamassassin as sa_mod
 from bench.peers import tamis as tamis_mod
 from bench.peers.sklearn_baseline import SklearnBaseline
@@ -48,7 +53,7 @@ from bench.splits import cv_scheme, kfold_indices, loco_splits, stratified_sampl
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTIONS = ("loco", "cv", "seed", "speed")
-FIT_PEERS = ("tamis", "baseline")  # peers trained with fit(train_rows); SpamAssassin is trained by learn+forget
+FIT_PEERS = ("tamis", "baseline")  # trained with fit(train_rows); SpamAssassin and rspamd run in background threads
 TOP_FAILURES = 8
 
 
@@ -58,6 +63,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--corpora", help="comma-separated corpus names (default: every *.jsonl but the seed thread)")
     ap.add_argument("--sections", default=",".join(SECTIONS), help=f"comma-separated subset of {','.join(SECTIONS)}")
     ap.add_argument("--no-spamassassin", action="store_true", help="leave SpamAssassin out")
+    ap.add_argument("--no-rspamd", action="store_true", help="leave rspamd out")
     ap.add_argument("--no-baseline", action="store_true", help="leave the scikit-learn baseline out")
     ap.add_argument("--no-tamis", action="store_true", help="leave Tamis out")
     ap.add_argument("--quick", action="store_true",
@@ -70,6 +76,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--sa-cv-sample", type=int, default=2000,
                     help="rows of each corpus SpamAssassin scores across the cv folds (0 = all)")
     ap.add_argument("--sa-children", type=int, default=os.cpu_count() or 2, help="spamd children")
+    ap.add_argument("--rspamd-train-cap", type=int, default=rspamd_mod.TRAIN_CAP,
+                    help="rspamd learns at most this many rows of each source corpus per training split, a seeded "
+                         "stratified sample (0 = all; it has no forget, so it learns every split from scratch)")
+    ap.add_argument("--rspamd-workers", type=int, default=os.cpu_count() or 2,
+                    help="rspamd normal and controller worker processes each")
+    ap.add_argument("--rspamd-min-learns", type=int, default=rspamd_mod.MIN_LEARNS,
+                    help="rspamd's min_learns: messages of each class before its Bayes votes (stock: 200)")
     ap.add_argument("--speed-n", type=int, default=5000, help="comments timed in the speed section")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out", help="JSON and failure-analysis directory")
     ap.add_argument("--doc", type=Path, help="markdown file to update (default docs/benchmarks.md; not with --quick)")
@@ -101,11 +114,12 @@ def git_commit() -> str:
 
 
 def tamis_source_hash() -> str:
-    """A hash of the engine's source and bundled model, to notice when they change during a (long) run."""
+    """A hash of the engine's source and bundled model, to notice when they change during a (long) run.  The
+    model card (``*.md``) is documentation, edited while the run that measures the model goes on: left out."""
     src = ROOT / "src" / "tamis"
     h = hashlib.sha1()
     for p in sorted([*src.rglob("*.py"), *(src / "models").rglob("*")]):
-        if p.is_file() and "__pycache__" not in p.parts:
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".md":
             h.update(str(p.relative_to(src)).encode())
             h.update(p.read_bytes())
     return h.hexdigest()[:12]
@@ -156,7 +170,22 @@ class Suite:
                 self.unavailable["spamassassin"] = why
             else:
                 self.sa = sa_mod.SpamAssassin(Path(tempfile.mkdtemp(prefix="tamis-bench-sa-")), args.sa_children)
+        self.rs: rspamd_mod.Rspamd | None = None
+        if not args.no_rspamd:
+            why = rspamd_mod.available()
+            if why:
+                self.unavailable["rspamd"] = why
+            else:
+                self.rs = rspamd_mod.Rspamd(workers=args.rspamd_workers, train_cap=args.rspamd_train_cap,
+                                            seed=args.seed, min_learns=args.rspamd_min_learns)  # fmt: skip
+        self.rspamd_dns_requests: int | None = None
+        self.rspamd_errors: dict[str, str] = {}
         self.fit_peers = [p for p in FIT_PEERS if p in self.peers]
+
+    @property
+    def sampled(self) -> bool:
+        """True if a peer scores only the SA sample, so every peer is also reported on it."""
+        return self.sa is not None or self.rs is not None
 
     # -- SpamAssassin, in a background thread -------------------------------------------------------------------
     # Its work is all in subprocesses (sa-learn, spamd), so a thread overlaps it with the Python peers' training.
@@ -202,6 +231,67 @@ class Suite:
         tqdm.write(f"spamassassin: cv {name} done")
         return out
 
+    # -- rspamd, in another background thread ----------------------------------------------------------------
+    # One private rspamd serves the run and its Redis holds one model at a time, so its jobs run one after
+    # another in their own single thread: loco (then the all-corpora model for the seed thread), then cv.
+    def start_rspamd(self, corpora: dict[str, list[dict]]) -> None:
+        if self.rs is None:
+            return
+        self.rs_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rspamd")
+        if "loco" in self.args.sections or "seed" in self.args.sections:
+            self.rs_loco_job = self.rs_pool.submit(self._rs_loco, corpora, "loco" in self.args.sections,
+                                                   "seed" in self.args.sections)  # fmt: skip
+        if "cv" in self.args.sections:
+            self.rs_cv_jobs = {name: self.rs_pool.submit(self._rs_cv, name, rows)
+                               for name, rows in corpora.items() if name in self.cv_plans}  # fmt: skip
+
+    def stop_rspamd(self) -> None:
+        if self.rs is not None:
+            if hasattr(self, "rs_pool"):
+                self.rs_pool.shutdown(wait=True, cancel_futures=True)
+            self.rspamd_dns_requests = self.rs.dns_requests()
+            self.rs.close()
+
+    def rs_result(self, job, what: str):
+        """A finished rspamd job's result, or None (the error recorded) if it failed: a broken rspamd must not
+        cost the section's other peers."""
+        try:
+            return job.result()
+        except Exception as e:
+            traceback.print_exc()
+            self.rspamd_errors[what] = f"{type(e).__name__}: {e}"
+            return None
+
+    def _rs_loco(self, corpora: dict[str, list[dict]], score: bool, seed: bool) -> tuple:
+        results = {}
+        for name, train, test in loco_splits(corpora) if score else ():
+            idx = self.loco_sample(test)
+            learn = self.rs.train(train)
+            s, info = self.rs.score([test[i] for i in idx])
+            results[name] = (idx, s, {**learn, **info})
+            tqdm.write(f"rspamd: loco {name}: learned {learn['train_rows']:,} rows at "
+                       f"{learn['learn_per_second']:.0f}/s, scored {len(idx):,} at {info['per_second']:.0f}/s")
+        seed_result = None
+        if seed and (self.args.data / SEED_FILE).exists():
+            every = [r for rows in corpora.values() for r in rows]
+            learn = self.rs.train(every)
+            seed_result = (self.rs.score(read_jsonl(self.args.data / SEED_FILE))[0], learn)
+            tqdm.write(f"rspamd: seed model learned {learn['train_rows']:,} rows")
+        return results, seed_result
+
+    def _rs_cv(self, name: str, rows: list[dict]) -> list[tuple[np.ndarray, Scores, dict]]:
+        folds, in_sample = self.cv_plans[name]
+        out = []
+        for test_idx in folds:
+            mask = np.zeros(len(rows), dtype=bool)
+            mask[test_idx] = True
+            learn = self.rs.train([rows[i] for i in np.flatnonzero(~mask)])
+            sidx = test_idx[in_sample[test_idx]]
+            s, info = self.rs.score([rows[i] for i in sidx])
+            out.append((sidx, s, {**learn, **info}))
+        tqdm.write(f"rspamd: cv {name} done")
+        return out
+
     def loco_sample(self, test: list[dict]) -> np.ndarray:
         return stratified_sample(test, self.args.sa_sample or len(test), self.args.seed)
 
@@ -236,7 +326,7 @@ class Suite:
                 s = model.predict(test)
                 pred_s = time.monotonic() - t
                 res = {"full": metrics.summarize(y, s.score, s.spam), "fit_seconds": fit_s, "predict_seconds": pred_s}
-                if self.sa is not None:
+                if self.sampled:
                     res["sample"] = metrics.summarize(y[idx], s.score[idx], s.spam[idx])
                 if peer == "baseline":
                     res["C"] = model.c_
@@ -253,6 +343,15 @@ class Suite:
                 out["corpora"][name]["peers"]["spamassassin"] = {"sample": metrics.summarize(y[idx], s.score, s.spam),
                                                                  **info}  # fmt: skip
                 out["failures"][name]["spamassassin"] = failures([test[i] for i in idx], y[idx], s)
+        if self.rs is not None and "loco" in a.sections:
+            tqdm.write("loco: waiting for rspamd")
+            rs_results, _ = self.rs_result(self.rs_loco_job, "loco") or ({}, None)
+            out["rspamd_learn_seconds"] = sum(info["learn_seconds"] for _, _, info in rs_results.values())
+            for name, (idx, s, info) in rs_results.items():
+                test, y = corpora[name], labels(corpora[name])
+                out["corpora"][name]["peers"]["rspamd"] = {"sample": metrics.summarize(y[idx], s.score, s.spam),
+                                                           **info}  # fmt: skip
+                out["failures"][name]["rspamd"] = failures([test[i] for i in idx], y[idx], s)
         return out
 
     # -- within-corpus k-fold -----------------------------------------------------------------------------------
@@ -284,18 +383,29 @@ class Suite:
             for peer in self.fit_peers:
                 entry["pooled"][peer] = {"full": metrics.summarize(y, oof[peer].score, oof[peer].spam)}
                 entry["calibration"][peer] = metrics.calibration(y, oof[peer].score)
-            if self.sa is not None:
-                tqdm.write(f"cv {name}: waiting for SpamAssassin")
-                sa_scores = Scores(np.full(len(rows), np.nan), np.zeros(len(rows), dtype=bool))
-                for sidx, s in self.sa_cv_jobs[name].result():
-                    sa_scores.score[sidx], sa_scores.spam[sidx] = s.score, s.spam
+            if self.sampled:
+                sampled: dict[str, Scores] = {}
+                if self.sa is not None:
+                    tqdm.write(f"cv {name}: waiting for SpamAssassin")
+                    sampled["spamassassin"] = Scores(np.full(len(rows), np.nan), np.zeros(len(rows), dtype=bool))
+                    for sidx, s in self.sa_cv_jobs[name].result():
+                        sampled["spamassassin"].score[sidx], sampled["spamassassin"].spam[sidx] = s.score, s.spam
+                rs_folds = None
+                if self.rs is not None:
+                    tqdm.write(f"cv {name}: waiting for rspamd")
+                    rs_folds = self.rs_result(self.rs_cv_jobs[name], f"cv {name}")
+                if rs_folds is not None:
+                    sampled["rspamd"] = Scores(np.full(len(rows), np.nan), np.zeros(len(rows), dtype=bool))
+                    for sidx, s, _ in rs_folds:
+                        sampled["rspamd"].score[sidx], sampled["rspamd"].spam[sidx] = s.score, s.spam
+                    entry["rspamd_folds"] = [info for _, _, info in rs_folds]
                 entry["sample_n"] = int(in_sample.sum())
                 for row, test_idx in zip(fold_rows, folds, strict=True):
                     sidx = test_idx[in_sample[test_idx]]
                     row["sample_n"] = len(sidx)
-                    for peer, sc in [*((p, oof[p]) for p in self.fit_peers), ("spamassassin", sa_scores)]:
+                    for peer, sc in [*((p, oof[p]) for p in self.fit_peers), *sampled.items()]:
                         row["sample"][peer] = metrics.confusion(y[sidx], sc.spam[sidx])
-                for peer, sc in [*((p, oof[p]) for p in self.fit_peers), ("spamassassin", sa_scores)]:
+                for peer, sc in [*((p, oof[p]) for p in self.fit_peers), *sampled.items()]:
                     entry["pooled"].setdefault(peer, {})["sample"] = metrics.summarize(
                         y[in_sample], sc.score[in_sample], sc.spam[in_sample]
                     )
@@ -346,6 +456,11 @@ class Suite:
             base = self.sa_loco_job.result()[0]
             s, _ = self.sa.score_without(base, [], rows)
             out["peers"]["spamassassin (all corpora)"] = self._seed_result(y, s)
+        rs_seed = (self.rs_result(self.rs_loco_job, "seed") or (None, None))[1] if self.rs is not None else None
+        if rs_seed is not None:
+            s, learn = rs_seed
+            out["peers"]["rspamd (all corpora)"] = self._seed_result(y, s)
+            out["rspamd_learned"] = learn
         return out
 
     @staticmethod
@@ -385,12 +500,16 @@ def main(argv: list[str] | None = None) -> dict:
             "sa_sample": a.sa_sample,
             "sa_cv_sample": a.sa_cv_sample,
             "sa_children": a.sa_children,
-            "peers": suite.peers + (["spamassassin"] if suite.sa else []),
+            "rspamd_train_cap": a.rspamd_train_cap,
+            "rspamd_workers": a.rspamd_workers,
+            "rspamd_min_learns": a.rspamd_min_learns,
+            "peers": suite.peers + (["spamassassin"] if suite.sa else []) + (["rspamd"] if suite.rs else []),
             "unavailable": suite.unavailable,
             "versions": {
                 "python": platform.python_version(),
                 "scikit-learn": __import__("sklearn").__version__,
                 "spamassassin": sa_mod.version() if suite.sa else None,
+                "rspamd": rspamd_mod.version() if suite.rs else None,
             },
             "cpus": os.cpu_count(),
             "loadavg_start": os.getloadavg()[0],
@@ -403,6 +522,7 @@ def main(argv: list[str] | None = None) -> dict:
     suite.plan_cv(corpora)
     try:
         suite.start_spamassassin(corpora)
+        suite.start_rspamd(corpora)
         for section in a.sections:
             t = time.monotonic()
             try:
@@ -422,6 +542,12 @@ def main(argv: list[str] | None = None) -> dict:
             (a.out / "accuracy.partial.json").write_text(json.dumps(results, indent=1, default=float))
     finally:
         suite.stop_spamassassin()
+        suite.stop_rspamd()
+    if suite.rs is not None:
+        results["meta"]["rspamd_dns_requests"] = suite.rspamd_dns_requests  # must be 0: local checks only
+        results["meta"]["rspamd_startup_seconds"] = suite.rs.startup_seconds
+        if suite.rspamd_errors:
+            results["meta"]["rspamd_errors"] = suite.rspamd_errors
     results["timings"]["total"] = time.monotonic() - started
     results["meta"]["loadavg_end"] = os.getloadavg()[0]
     results["meta"]["tamis_source_hash_end"] = tamis_source_hash()

@@ -17,7 +17,7 @@ def run(data_dir: Path, tmp_path: Path, *extra: str) -> tuple[dict, Path]:
     doc = tmp_path / "benchmarks.md"
     doc.write_text(f"# Benchmarks\n\n## Accuracy\n\n{BEGIN}\nSTALE-ACCURACY-TEXT\n{END}\n\n## HTTP latency\n\nkept\n")
     results = accuracy.main(["--data", str(data_dir), "--folds", "3", "--sections", "loco,cv,seed",
-                             "--out", str(tmp_path / "out"), "--doc", str(doc), *extra])  # fmt: skip
+                             "--out", str(tmp_path / "out"), "--doc", str(doc), "--no-rspamd", *extra])  # fmt: skip
     return results, doc
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tamis.engine.analysis import analyze
-from tamis.model.topics import TOPICS, topic_tokens
+from tamis.model.topics import TOPICS, topic_matches, topic_tokens
 from tamis.types import Comment
 
 
@@ -21,6 +21,17 @@ from tamis.types import Comment
     ("Заработок в интернете от 5000 в день", "earning"),
     ("Invest in bitcoin now, double your USDT", "crypto"),
     ("比特币投资，稳赚不赔", "crypto"),
+    # stems for inflected languages, phrases in several languages, CJK trade slang
+    ("НАЧНИ ЗАРАБАТЫВАТЬ В ТЕЛЕГРАМ УЖЕ СЕГОДНЯ", "earning"),
+    ("Зарабатываю на криптовалюте каждый день", "crypto"),
+    ("I work from home and earn up to $500 a day", "earning"),
+    ("Work-From-Home jobs, apply now", "earning"),
+    ("Gagner de l’argent depuis votre canapé", "earning"),
+    ("Evden çalışarak para kazanın", "earning"),
+    ("The best investment platform of 2024", "crypto"),
+    ("高价买断-农信公户，菠菜棋牌", "earning"),
+    ("菠菜棋牌，日结", "gambling"),
+    ("You’ve won a free cruise!", "prize"),
 ])
 def test_topics_found_across_languages(text: str, topic: str) -> None:
     assert f"topic:{topic}" in topic_tokens(text.lower())
@@ -32,6 +43,9 @@ def test_topics_found_across_languages(text: str, topic: str) -> None:
     "The discount on the train was nice, cheap tickets for once",
     "Thanks for the article, very informative",
     "这篇文章写得很好，谢谢分享！",
+    "Наконец-то код заработал, спасибо!",  # "started working", not earning: why "заработ*" is not a stem
+    "Криптография на эллиптических кривых",  # cryptography is not crypto spam
+    "I work from the office, home by six",
 ])
 def test_ordinary_words_are_not_topics(text: str) -> None:
     assert topic_tokens(text.lower()) == []
@@ -51,3 +65,24 @@ def test_lexicon_has_no_word_in_two_topics_by_accident() -> None:
             if w in seen and w != "jackpot":  # jackpot: gambling first, then prize (first wins, by design)
                 pytest.fail(f"{w!r} is in both {seen[w]} and {topic}")
             seen.setdefault(w, topic)
+
+
+def test_matches_name_the_word_that_fired_in_text_order() -> None:
+    assert topic_matches("usdt and the best casino, also more casino") == (("crypto", "usdt"), ("gambling", "casino"))
+    assert topic_matches("Заработок в интернете") == (("earning", "заработок"),)
+
+
+def test_lexicon_rejects_stems_too_short_to_be_safe() -> None:
+    # a stem shorter than four letters would match half the language; _tables() refuses it at import
+    import tamis.model.topics as topics
+
+    topics._tables.cache_clear()
+    old = dict(topics.TOPICS)
+    try:
+        topics.TOPICS["loan"] = "кре*"
+        with pytest.raises(ValueError, match="shorter than 4"):
+            topics._tables()
+    finally:
+        topics.TOPICS.clear()
+        topics.TOPICS.update(old)
+        topics._tables.cache_clear()

@@ -31,6 +31,7 @@ def hits(text: str) -> dict[str, str]:
     "Подпишись на мой канал",
     "Kunjungi channel saya ya",
     "اشتركوا في قناتي",
+    "Sub my channel!",
     # disguised: normalisation runs first
     "ｓｕｂｓｃｒｉｂｅ ｔｏ ｍｙ ｃｈａｎｎｅｌ",
 ])
@@ -44,6 +45,10 @@ def test_self_promotion_fires(text: str) -> None:
     "Send me a DM to get started",
     "Пишите в личку, расскажу подробнее",
     "Escríbeme y te explico",
+    "Заработок в сети. Писать: @chezarius",
+    "合作联系: @HY6688HJ",
+    "✈️@ju00666 高价收",
+    "Trading signals daily, contact👇 @investwithustoday",
 ])
 def test_contact_request_fires(text: str) -> None:
     assert "PROMO_CONTACT" in hits(text), text
@@ -56,6 +61,9 @@ def test_contact_request_fires(text: str) -> None:
     "Check out the second half of the article, it answers your question",
     "Thanks for the write-up, I subscribed to the newsletter last year",
     "Отличная статья, спасибо автору!",
+    "Re your call; You didn't see my facebook huh?",  # "see my": chat and mail signatures, not a plug
+    "If this persists, mail admin@linux.ie with the log",  # an address, not a messenger handle
+    "@johnny thanks, contact the council about it",
 ])
 def test_genuine_phrasings_do_not_fire(text: str) -> None:
     assert hits(text) == {}, text

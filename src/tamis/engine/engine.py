@@ -63,7 +63,7 @@ def _sigmoid(z: float) -> float:
 
 _LANG_LOCK = threading.Lock()
 _LANG_READY = threading.Event()
-_LANG: Any = None
+_LANG: Any = None  # py3langid's classify, or the same results faster (langid.py)
 _LANG_ERROR: BaseException | None = None
 
 
@@ -72,7 +72,9 @@ def _load_lang() -> None:
     try:
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-        _LANG = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        from .langid import fast_classifier
+
+        _LANG = fast_classifier(LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
     except BaseException as e:  # noqa: BLE001 - reported on use, as a skipped signal
         _LANG_ERROR = e
     finally:
@@ -96,7 +98,7 @@ def _lang_identifier() -> Any:
         _LANG_READY.wait()
         if _LANG is None:
             raise RuntimeError(f"language identifier unavailable: {_LANG_ERROR!r}")
-        lang, prob = _LANG.classify(text)
+        lang, prob = _LANG(text)
         return str(lang), float(prob)
 
     return identify

@@ -29,4 +29,6 @@ class LinearClassifier:
             return []
         contrib = self.coef[f.token_indices] * f.token_values
         order = np.argsort(-contrib if spam else contrib)[:k]
-        return [(f.tokens[i], float(contrib[i])) for i in order if (contrib[i] > 0) == spam and contrib[i] != 0]
+        # compared as Python floats (.tolist()), not numpy scalars: the same values, a few µs less
+        return [(f.tokens[i], c) for i, c in zip(order.tolist(), contrib[order].tolist())
+                if (c > 0) == spam and c != 0]

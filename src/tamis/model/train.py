@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 # Signals whose weights are fitted by stacking when the corpora show them often enough (>= MIN_SUPPORT rows).
 FITTABLE = ("DISGUISE_INVISIBLE", "DISGUISE_STYLED", "DISGUISE_HOMOGLYPH", "DISGUISE_INTERLEAVED", "DISGUISE_LEET",
             "DISGUISE_SPACED", "DISGUISE_URL", "LINK_MESSENGER", "LINK_MANY", "LINK_DENSITY", "LINK_ONLY", "LINK_SHORTENER", "LINK_IP_HOST",
-            "LINK_PUNYCODE", "LINK_BOGUS_HOST", "LINK_KEYWORD_DOMAIN", "AUTHOR_KEYWORD_STUFFED", "PROMO_SELF", "PROMO_CONTACT")
+            "LINK_PUNYCODE", "LINK_BOGUS_HOST", "LINK_KEYWORD_DOMAIN", "AUTHOR_KEYWORD_STUFFED", "PROMO_SELF", "PROMO_CONTACT", "SPAM_TOPIC")
 MIN_SUPPORT = 30
 
 DEFAULTS: dict[str, Any] = {
@@ -164,7 +164,7 @@ def signal_matrix(analyses: Sequence[Analysis], names: Sequence[str]) -> np.ndar
     unit = Weights({n: {"w": 1.0, "per": 0.0, "cap": 1} for n in names}, {})
     idx = {n: i for i, n in enumerate(names)}
     S = np.zeros((len(analyses), len(names)), dtype=np.float64)
-    sigs = [s for s in DEFAULT_SIGNALS if s.name in ("disguise", "links", "author", "promotion")]
+    sigs = [s for s in DEFAULT_SIGNALS if s.name in ("disguise", "links", "author", "promotion", "topic")]
     for r, a in enumerate(analyses):
         hits, _ = run_signals(a, sigs, unit)
         for h in hits:

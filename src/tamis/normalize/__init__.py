@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .markup import strip_markup
+from .markup import squeeze_spaces, strip_markup
 from .unicode import Folded, fold, fold_tricks, fold_unicode
 from .urls import Link, canonical_host, extract_text_links, find_emails, make_link, registrable
 
@@ -16,6 +16,7 @@ __all__ = [
 ]
 
 _WS = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u3000]+")
+_WS_OTHER = "\t\f\v\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u3000"  # _WS's characters but " "
 _NL = re.compile(r"\s*\n\s*")
 
 
@@ -32,6 +33,18 @@ class NormalizedText:
     markup: dict[str, int] = field(default_factory=dict)
 
 
+def _collapse_space(s: str) -> str:
+    r"""``_NL.sub("\n", _WS.sub(" ", s)).strip()``, 17 -> 3 µs a comment (bench.speed sample).
+
+    _WS.sub is squeeze_spaces (markup.py).  _NL starts with \s* and so is tried at every position; what it does
+    is replace each run of whitespace holding a newline by one newline, and after .strip() that is: strip every
+    line, drop the empty ones, join them with newlines (str.strip and \s agree on what is whitespace)."""
+    s = squeeze_spaces(s, _WS_OTHER)
+    if "\n" not in s:
+        return s.strip()
+    return "\n".join(filter(None, map(str.strip, s.split("\n"))))
+
+
 MAX_TEXT = 20_000  # characters of a comment that are analysed (a comment form rarely allows more)
 
 
@@ -43,6 +56,6 @@ def normalize_text(raw: str) -> NormalizedText:
     s, text_links, n_disguised = extract_text_links(s)
     out.add("url", n_disguised)
     s = fold_tricks(s, out)
-    s = _NL.sub("\n", _WS.sub(" ", s)).strip()
+    s = _collapse_space(s)
     return NormalizedText(raw=raw, text=s, links=tuple(links) + tuple(text_links), disguises=out.counts,
                           markup=markup)

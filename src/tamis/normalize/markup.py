@@ -42,6 +42,21 @@ _MD_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^\s<>]{1,2000})>", re.IGNORECASE
 _MD_EMPHASIS = re.compile(r"(\*\*|__|~~|`{1,3})")
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
+_SPACES_OTHER = "\t\f\v\u00a0"  # the characters of _SPACES but " "
+
+
+def squeeze_spaces(s: str, others: str) -> str:
+    """``re.sub("[ " + others + "]+", " ", s)``: every run of spaces and ``others`` becomes one space.
+
+    The pattern matches every single space of the text, and sub replaces each: 72 µs on a comment of 1,000+
+    characters.  Turning ``others`` into spaces and halving runs of spaces until none is left is the same text
+    in a few passes of str.replace: 7 µs."""
+    for c in others:
+        if c in s:
+            s = s.replace(c, " ")
+    while "  " in s:
+        s = s.replace("  ", " ")
+    return s
 
 
 def strip_markup(raw: str) -> tuple[str, list[Link], dict[str, int]]:
@@ -91,7 +106,8 @@ def strip_markup(raw: str) -> tuple[str, list[Link], dict[str, int]]:
                 counts["markdown_link"] = counts.get("markdown_link", 0) + 1
             return " " + m.group(2) + " "
 
-        s = _MD_INLINE.sub(md_inline, s)
+        if "](" in s:  # in every _MD_INLINE match; the pattern scans slowly (40 µs on an e-mail with a "[")
+            s = _MD_INLINE.sub(md_inline, s)
 
         def md_ref(m: re.Match[str]) -> str:
             url = defs.pop(m.group(3).strip().lower(), None)
@@ -103,17 +119,18 @@ def strip_markup(raw: str) -> tuple[str, list[Link], dict[str, int]]:
             counts["markdown_link"] = counts.get("markdown_link", 0) + 1
             return " " + m.group(2) + " "
 
-        s = _MD_REF.sub(md_ref, s)
+        if defs and ("][" in s or "] [" in s):  # without a footnote md_ref keeps every match as it is
+            s = _MD_REF.sub(md_ref, s)
         for url in defs.values():  # footnotes never referenced are still links
             if is_relative(url):
                 continue
             links.append(make_link(url, "markdown"))
             counts["markdown_link"] = counts.get("markdown_link", 0) + 1
-    if "*" in s or "_" in s or "`" in s or "~" in s:
+    if "**" in s or "__" in s or "`" in s or "~~" in s:  # what _MD_EMPHASIS matches, tested first (cheaper)
         s = _MD_EMPHASIS.sub("", s)
     if "#" in s:
         s = _MD_HEADING.sub("", s)
     if "&" in s:
         s = html.unescape(s)
-    s = _SPACES.sub(" ", s)
+    s = squeeze_spaces(s, _SPACES_OTHER)  # _SPACES.sub(" ", s), faster
     return s.strip(), links, counts

@@ -92,6 +92,52 @@ _DISGUISED_DOT = re.compile(
     rf"(?={_DISGUISE_TLDS}\b)",
 )
 _TLD_HINT = re.compile(r"(?<=[A-Za-z0-9])\.([A-Za-z]{2,12})(?![\w-])")
+
+##############################################################################################################
+# Speed.  extract_text_links cost 55 µs a comment on the bench.speed sample, mostly patterns that start with a
+# look-behind and so are tried at every position.  Cheaper tests now come first, each a necessary condition
+# for the pattern it guards, so that the links found and the text left are the same (a digest of every
+# verdict over ../shared/data is unchanged):
+#   _DISGUISED_DOT (16 µs a comment): runs only where one of its three disguises is (_may_disguise_dot: the
+#       core of each without the look-behind, the leading spaces and the TLD look-ahead; 3 µs, each tried only
+#       when a substring it needs is there);
+#   _SCHEME_URL (6.5 µs): needs a ":" and a "/";
+#   _TLD_HINT (4.7 µs): _TLD_DOT is the same pattern without its leading look-behind, which is checked on the
+#       character before each match instead (1.2 µs).  A match holds one dot, at its start, so a refused match
+#       never hides another.
+##############################################################################################################
+_DOT_BRACKETED = re.compile(r"[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]")
+_DOT_WORD = re.compile(r"\s(?:dot|DOT|Dot)\s")
+_DOT_SPACED = re.compile(r"\.(?<=\s\.)(?=\s)")  # \s\.\s, starting at the dot: sre skips ahead to each "."
+_TLD_DOT = re.compile(r"\.([A-Za-z]{2,12})(?![\w-])")
+_ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_DISGUISED_SCHEME = re.compile(r"hxx|h\s|[a-z]+\s:|[a-z]+:\s", re.IGNORECASE)
+_ANY_SPACE = re.compile(r"\s")
+_HXX = re.compile(r"^hxx", re.IGNORECASE)
+_HAS_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*\s?:\s?//", re.IGNORECASE)
+_SCHEME_PREFIX = re.compile(r"^[a-z][a-z0-9+.-]*\s?:\s?/\s?/\s?", re.IGNORECASE)
+_PATH_START = re.compile(r"[/?#\\]")
+_HEX_IP = re.compile(r"0x[0-9a-f]{6,8}")
+_NOT_HOST_CHAR = re.compile(r"[^a-z0-9.-]")
+_IPV4_CHARS = re.compile(r"[0-9.]+")
+
+
+def _may_disguise_dot(text: str) -> bool:
+    """False only when _DISGUISED_DOT cannot match."""
+    if ("dot" in text or "DOT" in text or "Dot" in text) and _DOT_WORD.search(text):
+        return True
+    if "." in text and _DOT_SPACED.search(text):
+        return True
+    return ("[" in text or "(" in text or "{" in text or "<" in text) and _DOT_BRACKETED.search(text) is not None
+
+
+def _has_tld_hint(text: str) -> bool:
+    """Whether a known TLD follows a dot after a letter or digit (_TLD_HINT), faster (see above)."""
+    for m in _TLD_DOT.finditer(text):
+        i = m.start()
+        if i and text[i - 1] in _ASCII_ALNUM and m.group(1).lower() in TLDS:
+            return True
+    return False
 _TRAILING_PUNCT = ".,;:!?)]}'\"*>"
 _EMAIL = re.compile(r"[\w.+-]+@((?:[\w-]+\.)+[a-z]{2,12})\b", re.IGNORECASE)
 
@@ -116,8 +162,8 @@ class Link:
 def canonical_host(raw: str) -> tuple[str, bool, bool]:
     """(host, is_ip, punycode) from a URL or host string."""
     s = raw.strip()
-    s = re.sub(r"^[a-z][a-z0-9+.-]*\s?:\s?/\s?/\s?", "", s, flags=re.IGNORECASE)
-    s = re.split(r"[/?#\\]", s, maxsplit=1)[0]
+    s = _SCHEME_PREFIX.sub("", s)
+    s = _PATH_START.split(s, maxsplit=1)[0]
     if "@" in s:
         s = s.rsplit("@", 1)[1]
     if s.startswith("["):  # IPv6 literal
@@ -127,20 +173,25 @@ def canonical_host(raw: str) -> tuple[str, bool, bool]:
     if host.startswith("www."):
         host = host[4:]
     is_ip = False
-    try:
-        ipaddress.ip_address(host)
-        is_ip = True
-    except ValueError:
+    # host has no ":" (cut above), so only IPv4 can parse, and that only from ASCII digits and dots: other
+    # hosts skip ipaddress (whose two failed parses and exception cost ~3 µs)
+    if _IPV4_CHARS.fullmatch(host):
+        try:
+            ipaddress.ip_address(host)
+            is_ip = True
+        except ValueError:
+            pass
+    if not is_ip:
         if host.isdigit() and len(host) >= 8:  # decimal IP form http://3232235777/
             is_ip = True
-        elif re.fullmatch(r"0x[0-9a-f]{6,8}", host):
+        elif _HEX_IP.fullmatch(host):
             is_ip = True
     punycode = False
     if not host.isascii():
         try:
             host = host.encode("idna").decode("ascii")
         except (UnicodeError, ValueError):
-            host = re.sub(r"[^a-z0-9.-]", "", host)
+            host = _NOT_HOST_CHAR.sub("", host)
         punycode = True
     if any(label.startswith("xn--") for label in host.split(".")):
         punycode = True
@@ -170,7 +221,7 @@ def make_link(url: str, source: str, anchor: str = "") -> Link:
     url = url.strip().rstrip(_TRAILING_PUNCT) if source in ("text", "disguised") else url.strip()
     host, is_ip, puny = canonical_host(url)
     tld = host.rsplit(".", 1)[-1] if "." in host else ""
-    has_scheme = bool(re.match(r"[a-z][a-z0-9+.-]*\s?:\s?//", url, re.IGNORECASE))
+    has_scheme = bool(_HAS_SCHEME.match(url))
     # bogus: a scheme followed by a host that cannot resolve ("http://GoogleGroupHomeBasedBusiness/...")
     bogus = has_scheme and bool(host) and not is_ip and host != "localhost" and (
         "." not in host or not (tld.isalpha() or tld.startswith("xn--")) or not _HOST_OK.fullmatch(host))
@@ -218,6 +269,8 @@ def undisguise_dots(text: str) -> tuple[str, int]:
         n += 1
         return "."
 
+    if not _may_disguise_dot(text):
+        return text, 0
     out = _DISGUISED_DOT.sub(fix, text)
     if n:
         # keep only rewrites that produced a link-looking name, to avoid "I ran . Then" style false alarms
@@ -238,20 +291,21 @@ def extract_text_links(text: str) -> tuple[str, list[Link], int]:
     def taken(a: int, b: int) -> bool:
         return any(a < y and x < b for x, y in spans)
 
-    for m in _SCHEME_URL.finditer(text2):
+    for m in _SCHEME_URL.finditer(text2) if ":" in text2 and "/" in text2 else ():
         url = m.group(0)
         src = "text"
-        if re.match(r"hxx|h\s|[a-z]+\s:|[a-z]+:\s", url, re.IGNORECASE) or " " in url:
+        if _DISGUISED_SCHEME.match(url) or " " in url:
             src = "disguised"
             disguised += 1
-            url = re.sub(r"\s", "", url)
-            url = re.sub(r"^hxx", "htt", url, flags=re.IGNORECASE)
+            url = _ANY_SPACE.sub("", url)
+            url = _HXX.sub("htt", url)
         links.append(make_link(url, src))
         spans.append(m.span())
     for rx in (_WWW_URL, _BARE_URL):
-        if rx is _WWW_URL and "www." not in text2.lower():
+        # "www." in the lower-cased text needs "w." or "W." in the text (only W lower-cases to w)
+        if rx is _WWW_URL and not (("w." in text2 or "W." in text2) and "www." in text2.lower()):
             continue
-        if rx is _BARE_URL and not any(m.group(1).lower() in TLDS for m in _TLD_HINT.finditer(text2)):
+        if rx is _BARE_URL and not _has_tld_hint(text2):
             continue
         for m in rx.finditer(text2):
             if taken(*m.span()):

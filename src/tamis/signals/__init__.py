@@ -11,6 +11,7 @@ from .disguise import disguise
 from .language import language
 from .links import links
 from .promotion import promotion
+from .topic import topic
 from .testvalues import TEST_ADMINISTRATOR, TEST_GUARANTEED_SPAM, test_values
 
 __all__ = [
@@ -23,6 +24,7 @@ DEFAULT_SIGNALS: tuple[Signal, ...] = (
     Signal("disguise", disguise, "disguises undone by normalisation, counted"),
     Signal("links", links, "link count, density and kinds of host"),
     Signal("promotion", promotion, "self-promotion and contact-me calls to action, in many languages"),
+    Signal("topic", topic, "classic spam topics (gambling, pharma, money-making, crypto...) named in any language"),
     Signal("author", author, "keyword-stuffed author names, disposable e-mail domains"),
     Signal("honeypot", honeypot, "hidden honeypot fields that a person never fills"),
     Signal("wordpress", wordpress, "WordPress form fields: JS timestamp, nonce, post age"),
@@ -55,6 +57,8 @@ DEFAULT_WEIGHTS: dict[str, object] = {
     # signals/promotion.py: phrase families; fitted by stacking where the corpora show them
     "PROMO_SELF": {"w": 2.0, "per": 0.3, "cap": 3},
     "PROMO_CONTACT": {"w": 1.5, "per": 0.3, "cap": 3},
+    # signals/topic.py: spam topics named in any language; fitted by stacking
+    "SPAM_TOPIC": {"w": 1.0, "per": 0.3, "cap": 3},
     "AUTHOR_KEYWORD_STUFFED": {"w": 1.5, "per": 0.5, "cap": 3},
     "AUTHOR_DISPOSABLE_EMAIL": 1.5,
     # A hidden field no person sees: filled means a bot.  12 turns any text into spam (genuine comments score

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from ..engine.analysis import Analysis
 
 _CODE = re.compile(r"[A-Za-z]{2,3}")
+# The length rule: >= MIN_LETTERS letters in the first WINDOW characters.  engine/analysis.py does not run
+# detection at all below it (its result would go unread), so both read these.
+WINDOW, MIN_LETTERS = 300, 40
 
 
 def blog_languages(blog_lang: str) -> set[str]:
@@ -30,7 +33,7 @@ def language(a: Analysis, w: Weights) -> list[Hit | None]:
     wanted = blog_languages(a.comment.blog_lang)
     if not wanted or a.language is None or a.language_confidence < 0.9:
         return []
-    if sum(map(str.isalpha, a.text[:300])) < 40:
+    if sum(map(str.isalpha, a.text[:WINDOW])) < MIN_LETTERS:
         return []
     if a.language in wanted:
         return []

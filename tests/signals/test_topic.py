@@ -1,0 +1,56 @@
+"""SPAM_TOPIC: a spam topic named in any language, with a call to action (signals/topic.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tamis.engine.analysis import analyze
+from tamis.signals import DEFAULT_WEIGHTS, Weights
+from tamis.signals.topic import topic
+from tamis.types import Comment
+
+W = Weights({}, DEFAULT_WEIGHTS)
+
+
+def hits(text: str) -> list:
+    return [h for h in topic(analyze(Comment.from_dict({"comment_content": text}), None), W) if h]
+
+
+@pytest.mark.parametrize(("text", "cta"), [
+    ("Best online casino, 200 free spins: https://spins.example", "a link"),
+    ("Заработок в интернете от 5000 в день. Писать: @chezarius", "an @handle"),
+    ("You have won a prize! Call 09050005321 now", "a phone number"),
+    ("Invest in bitcoin now, $100 becomes $1,000", "a price"),
+    ("Pinjaman online cepat cair, email pinjaman@cepat-cair.example", "an e-mail address"),
+])
+def test_topic_with_a_call_to_action_fires(text: str, cta: str) -> None:
+    (h,) = hits(text)
+    assert h.name == "SPAM_TOPIC"
+    assert h.evidence.endswith(f"with {cta}")
+    assert h.weight > 0
+
+
+@pytest.mark.parametrize("text", [
+    "crypto is a scam and everyone knows it",
+    "My uncle won the lottery prize last year",
+    "Is SEO still worth learning in 2024?",
+    "porn addiction is a real thing, talk to someone",
+])
+def test_topic_without_a_call_to_action_is_silent(text: str) -> None:
+    assert hits(text) == []
+
+
+def test_an_email_address_is_an_address_not_a_handle() -> None:
+    assert [h.evidence for h in hits("crypto is a scam, ask user@example.org")] == [
+        "crypto: crypto; with an e-mail address"]
+
+
+def test_each_further_topic_counts_once_more() -> None:
+    one = hits("Best casino here https://x.example")[0]
+    two = hits("Best casino and usdt bonus here https://x.example")[0]
+    assert two.weight > one.weight
+    assert two.evidence.startswith("gambling: casino, crypto: usdt")
+
+
+def test_reply_mention_is_not_a_handle_without_topic() -> None:
+    assert hits("@johnny I agree with you, great post") == []
