@@ -20,7 +20,6 @@
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 import zlib
@@ -72,8 +71,8 @@ class Features:
     token_values: np.ndarray
 
 
-@functools.lru_cache(maxsize=1 << 17)
 def hash_token(token: str, n_bits: int) -> int:
+    """The index of one token: the definition ``hash_tokens`` vectorises (and the tests pin across processes)."""
     h = zlib.crc32(token.encode("utf-8", "surrogatepass"))
     h = (h * 0x9E3779B1) & 0xFFFFFFFF
     return (h ^ (h >> 15)) & ((1 << n_bits) - 1)
@@ -81,8 +80,8 @@ def hash_token(token: str, n_bits: int) -> int:
 
 def hash_tokens(tokens: Sequence[str], n_bits: int) -> np.ndarray:
     """``hash_token`` of every token, as int64.  One crc32 per token, the mixing in numpy: the same numbers.
-    featurize uses this rather than the cached ``hash_token``: most tokens of a new comment (bigrams above all)
-    miss the cache, and a miss cost ~1 µs; with the n-gram change below, featurize went from 150 to 105 µs a
+    featurize uses this rather than ``hash_token`` per token (formerly behind an lru_cache that most tokens of a
+    new comment, bigrams above all, missed at ~1 µs a miss); with the n-gram change below, featurize went from 150 to 105 µs a
     comment (bench.speed sample, each comment once as in the benchmark)."""
     crc = np.fromiter([zlib.crc32(t.encode("utf-8", "surrogatepass")) for t in tokens], np.uint64, len(tokens))
     h = (crc * _MUL32).astype(np.uint32)  # the product is exact in 64 bits; keeping its low 32 is "& 0xFFFFFFFF"

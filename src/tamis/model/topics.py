@@ -130,7 +130,8 @@ def _tables() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]], dict[st
 
 
 _WORD = re.compile(r"\w+(?:-\w+)?")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Kana, CJK ideographs, Hangul: scripts written without spaces between words (also used by signals/promotion.py)
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 LIMIT = 4000  # characters looked at: the offer is stated near the start
@@ -161,7 +162,7 @@ def topic_matches(text: str) -> tuple[tuple[str, str], ...]:
             for rx, pt, _ in cands2:
                 if m := rx.search(t):
                     found.append((m.start(), pt, " ".join(m.group(0).split())))
-    if _CJK.search(t):
+    if CJK.search(t):
         for w, topic in cjk:
             if (i := t.find(w)) >= 0:
                 found.append((i, topic, w))

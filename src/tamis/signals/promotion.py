@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..model.topics import CJK
 from ..types import Hit
 from .base import Weights
 
@@ -120,7 +121,6 @@ def _compile(patterns: list[str], anchors: list[tuple[str, ...]]) -> _Compiled:
     return tuple((frozenset(a), re.compile(p[2:] if p.startswith(r"\b") else p)) for p, a in zip(patterns, anchors))
 
 
-_CJK_START = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SELF_RX = _compile(_SELF, _SELF_ANCHORS)
 _CONTACT_RX = _compile(_CONTACT, _CONTACT_ANCHORS)
 MAX_CHARS = 4000  # the phrases sit near the start; an e-mail's quoted tail adds cost, not evidence
@@ -146,7 +146,7 @@ def _matches(rxs: _Compiled, low: str, present: set[str]) -> list[str]:
         for m in rx.finditer(low):
             i = m.start()
             # the leading \b, checked here; CJK has no word boundaries ("合作联系: @x"), so none is asked there
-            if i and (low[i - 1].isalnum() or low[i - 1] == "_") and not _CJK_START.match(low, i):
+            if i and (low[i - 1].isalnum() or low[i - 1] == "_") and not CJK.match(low, i):
                 continue
             out.append((i, m.end(), " ".join(m.group(0).split())))
     kept, end = [], -1
