@@ -49,6 +49,10 @@ def test_self_promotion_fires(text: str) -> None:
     "合作联系: @HY6688HJ",
     "✈️@ju00666 高价收",
     "Trading signals daily, contact👇 @investwithustoday",
+    "日赚500元，在家兼职，加微信 abc123 了解详情",
+    "微信号：xiaomei888",
+    "Kiếm tiền online mỗi ngày, liên hệ zalo 0901234567",
+    "부업 문의 카톡 money777",
 ])
 def test_contact_request_fires(text: str) -> None:
     assert "PROMO_CONTACT" in hits(text), text
@@ -64,6 +68,8 @@ def test_contact_request_fires(text: str) -> None:
     "Re your call; You didn't see my facebook huh?",  # "see my": chat and mail signatures, not a plug
     "If this persists, mail admin@linux.ie with the log",  # an address, not a messenger handle
     "@johnny thanks, contact the council about it",
+    "可以加你微信吗？",  # asking to add someone, no ID posted
+    "Our on-line identity, line: seattle",  # English "line", not the messenger
 ])
 def test_genuine_phrasings_do_not_fire(text: str) -> None:
     assert hits(text) == {}, text

@@ -9,6 +9,7 @@ from .base import Signal, Weights, run_signals
 from .behaviour import honeypot, wordpress
 from .disguise import disguise
 from .language import language
+from .offer import offer
 from .links import links
 from .promotion import promotion
 from .topic import topic
@@ -24,6 +25,7 @@ DEFAULT_SIGNALS: tuple[Signal, ...] = (
     Signal("disguise", disguise, "disguises undone by normalisation, counted"),
     Signal("links", links, "link count, density and kinds of host"),
     Signal("promotion", promotion, "self-promotion and contact-me calls to action, in many languages"),
+    Signal("offer", offer, "the sales pitch's calls to action: click here, order now, claim your prize, reply STOP"),
     Signal("topic", topic, "classic spam topics (gambling, pharma, money-making, crypto...) named in any language"),
     Signal("author", author, "keyword-stuffed author names, disposable e-mail domains"),
     Signal("honeypot", honeypot, "hidden honeypot fields that a person never fills"),
@@ -57,6 +59,7 @@ DEFAULT_WEIGHTS: dict[str, object] = {
     # signals/promotion.py: phrase families; fitted by stacking where the corpora show them
     "PROMO_SELF": {"w": 2.0, "per": 0.3, "cap": 3},
     "PROMO_CONTACT": {"w": 1.5, "per": 0.3, "cap": 3},
+    "PROMO_OFFER": {"w": 1.5, "per": 0.3, "cap": 3},
     # signals/topic.py: spam topics named in any language; fitted by stacking
     "SPAM_TOPIC": {"w": 1.0, "per": 0.3, "cap": 3},
     "AUTHOR_KEYWORD_STUFFED": {"w": 1.5, "per": 0.5, "cap": 3},

@@ -1,0 +1,109 @@
+"""PROMO_OFFER: the sales pitch's calls to action, in several languages, and the genuine phrasings next to them
+that must not fire (measured on ../shared/data: see signals/offer.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tamis.engine.analysis import analyze
+from tamis.signals import DEFAULT_WEIGHTS, Weights
+from tamis.signals.offer import _OFFER, _OFFER_ANCHORS, offer
+from tamis.types import Comment
+
+W = Weights({}, DEFAULT_WEIGHTS)
+
+
+def hit(text: str):
+    a = analyze(Comment.from_dict({"comment_content": text}), None)
+    got = [h for h in offer(a, W) if h is not None]
+    return got[0] if got else None
+
+
+@pytest.mark.parametrize("text", [
+    "Click here to get your free quote",
+    "Tap below and start saving",
+    "Order now! Only 3 left",
+    "Apply today and get a $5,000 loan",
+    "Our mobile number has won £5000, to claim call us back on 09050005321",
+    "As a SIM subscriber, you have been selected to receive a Bonus!",
+    "Congratulations, you've won an iPhone",
+    "Earn up to $450 per day from home",
+    "Try it risk-free with our 60-day money-back guarantee",
+    "100% guaranteed results",
+    "Limited time offer, while supplies last",
+    "Save 20% off everything this week",
+    "Call now on 0800 123 4567",
+    "Txt the word OK to No: 88600 to claim",
+    "Send STOP to 62468 to opt out",
+    "Dating service 150p/msg",
+    "To be removed from our list reply REMOVE",
+    "Get it risk free today",
+    "Call toll-free 1-800-555-0199 today",
+    "To opt out, reply NO to this message",
+    "Try our 30-day money-back guarantee",
+    "Hier klicken und sparen",
+    "¡Compra ahora! Oferta limitada",
+    "Cliquez ici pour en profiter",
+    "Daftar sekarang dan dapatkan bonus",
+    "Закажите прямо сейчас со скидкой",
+    "اضغط هنا للحصول على العرض",
+    "点击链接立即领取",
+    # disguised: normalisation runs first
+    "Ｃｌｉｃｋ ｈｅｒｅ ｎｏｗ",
+])
+def test_offer_fires(text: str) -> None:
+    assert hit(text) is not None, text
+
+
+@pytest.mark.parametrize("text", [
+    # genuine rows of ../shared/data that name these words without selling
+    "You really going to claim our foreign policy is equivalent to that of Iran and Russia?",
+    "This architecture will be treasured even more in a couple of generations. We must act now to conserve it.",
+    "Are you free now?can i call now?",
+    "Dunno i juz askin cos i got a card got 20% off 4 a salon called hair sense",
+    "so basically free money for those wealthy enough to take vacations annually. wonderful.",
+    "Congratulations on the new job! You deserve it.",
+    "And the winner is... my cat.",
+    "To unsubscribe from this list, visit the web page below.",
+    "I think I won the argument, you have to admit",
+    "Well, you have won the internet today",
+    "Click the button? which one, there are two",
+    "I could make 20 more of these a week if I had time",
+    # a customer writing to a shop's contact form
+    "Hi, do you offer free shipping to Canada? I would like to order now for my sister's birthday.",
+    "My discount code didn't work at checkout, can you help?",
+    "Can I get a free quote for a kitchen remodel?",
+    "Ich will es jetzt bestellen, aber der Shop lädt nicht.",
+    "Только сегодня узнал про это, не спешите с выводами.",
+    "Your toll-free number does not work from abroad, is there another one?",
+    "Please, I want to be removed from your mailing list.",
+    "How do I opt out of the newsletter? I want to opt out completely.",
+    "You promised a money-back guarantee, so I expect a refund.",
+    "The special offer on your site does not apply at checkout.",
+    "Is the trial really risk-free? I am worried about the auto-renewal.",
+])
+def test_offer_quiet_on_genuine_text(text: str) -> None:
+    assert hit(text) is None, text
+
+
+def test_several_phrases_count_as_occurrences() -> None:
+    one = hit("Click here to see the details")
+    three = hit("Click here! Order now! Limited time offer!")
+    assert one is not None and three is not None
+    assert three.weight > one.weight
+    assert three.evidence.count(";") == 2
+
+
+def test_every_pattern_has_an_anchor_found_in_its_matches() -> None:
+    # a pattern only runs when one of its anchors is in the text, so each example must contain one
+    import re
+
+    examples = ["click here", "order now!", "claim your prize", "you have won a prize", "earn $5 per day", "risk-free trial",
+                "100% free", "while supplies last", "special offer!", "save 20% off", "toll free 0800", "call now 0800",
+                "txt win to 80082", "reply stop", "150p/msg", "to be removed from our list",
+                "klicken sie hier", "oferta limitada", "cliquez ici", "daftar sekarang", "закажите сейчас",
+                "اضغط هنا", "点击链接"]
+    assert len(examples) == len(_OFFER) == len(_OFFER_ANCHORS)
+    for ex, pat, anchors in zip(examples, _OFFER, _OFFER_ANCHORS):
+        assert re.search(pat, ex), (pat, ex)
+        assert any(a in ex for a in anchors), (ex, anchors)
