@@ -100,7 +100,7 @@ def test_every_pattern_has_an_anchor_found_in_its_matches() -> None:
 
     examples = ["click here", "order now!", "claim your prize", "you have won a prize", "earn $5 per day", "risk-free trial",
                 "100% free", "while supplies last", "special offer!", "save 20% off", "toll free 0800", "call now 0800",
-                "txt win to 80082", "reply stop", "150p/msg", "to be removed from our list",
+                "txt win to 80082", "reply stop", "to opt out, reply no", "150p/msg", "to be removed from our list",
                 "klicken sie hier", "oferta limitada", "cliquez ici", "daftar sekarang", "закажите сейчас",
                 "اضغط هنا", "点击链接"]
     assert len(examples) == len(_OFFER) == len(_OFFER_ANCHORS)
