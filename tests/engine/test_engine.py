@@ -95,8 +95,8 @@ def test_guaranteed_spam_reports_a_clearly_spam_score(engine: Engine) -> None:
     # reached discard; now at least the log-odds midpoint of spam and discard, never a discard score
     z_clear = (engine.spam_logit + engine.discard_logit) / 2
     clear = 1 / (1 + math.exp(-z_clear))
-    # a sum above discard, a sum below spam (whatever the bundled thresholds are)
-    for extra in ([Hit("SITE_BLOCK", +40.0, "block-listed")], [Hit("SITE_ALLOW", -40.0, "allow-listed")]):
+    # a sum above discard (with the bundled model, and forced), a sum below spam
+    for extra in ([], [Hit("SITE_BLOCK", +40.0, "block-listed")], [Hit("SITE_ALLOW", -40.0, "allow-listed")]):
         v = engine.check(comment(comment_content=HAM, comment_author="viagra-test-123"), extra_hits=extra)
         assert v.spam and not v.discard
         assert v.score == pytest.approx(clear) and engine.spam_threshold < v.score < engine.discard_threshold
@@ -248,6 +248,5 @@ def test_blatant_bot_spam_is_discarded_but_a_honeypot_alone_is_not(engine: Engin
     assert v.spam and v.discard, v.reasons()
     v = engine.check(comment(comment_content=HAM, POST_ak_hp_textarea="x", **bot))
     assert v.spam and not v.discard, v.reasons()
-    # this text alone stays below discard (a few blatant corpus spams do reach it: the model card): a filled
-    # honeypot, or the bot's missing JavaScript on top of it, is what tips it over
+    assert not engine.check(comment(comment_content=spam, **bot)).discard  # content alone never discards
     assert not engine.check(comment(comment_content=spam)).discard

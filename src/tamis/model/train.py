@@ -175,7 +175,8 @@ def signal_matrix(analyses: Sequence[Analysis], names: Sequence[str]) -> np.ndar
     unit = Weights({n: {"w": 1.0, "per": 0.0, "cap": 1} for n in names}, {})
     idx = {n: i for i, n in enumerate(names)}
     S = np.zeros((len(analyses), len(names)), dtype=np.float64)
-    sigs = [s for s in DEFAULT_SIGNALS if s.name in ("disguise", "links", "author", "promotion", "offer", "topic")]
+    # (not "offer": PROMO_OFFER is hand-set, see FITTABLE)
+    sigs = [s for s in DEFAULT_SIGNALS if s.name in ("disguise", "links", "author", "promotion", "topic")]
     for r, a in enumerate(analyses):
         hits, _ = run_signals(a, sigs, unit)
         for h in hits:

@@ -69,7 +69,7 @@ from typing import TYPE_CHECKING
 
 from ..types import Hit
 from .base import Weights
-from .promotion import MAX_CHARS, compile_phrases, find_phrases
+from .promotion import MAX_CHARS, anchor_tables, anchors_in, compile_phrases, find_phrases
 
 if TYPE_CHECKING:
     from ..engine.analysis import Analysis
@@ -147,15 +147,12 @@ _OFFER_ANCHORS = [
     ("点击", "立即", "限时", "免费领取", "こちら", "今すぐ", "여기", "지금"),
 ]
 _OFFER_RX = compile_phrases(_OFFER, _OFFER_ANCHORS)
-_ASCII_ANCHORS = tuple(sorted({a for t in _OFFER_ANCHORS for a in t if a.isascii()}))
-_OTHER_ANCHORS = tuple(sorted({a for t in _OFFER_ANCHORS for a in t if not a.isascii()}))
+_ANCHORS = anchor_tables(_OFFER_ANCHORS)
 
 
 def offer(a: Analysis, w: Weights) -> list[Hit | None]:
     low = a.text[:MAX_CHARS].lower()
-    present = {x for x in _ASCII_ANCHORS if x in low}
-    if not low.isascii():
-        present.update(x for x in _OTHER_ANCHORS if x in low)
+    present = anchors_in(low, _ANCHORS)
     if not present:
         return []
     found = find_phrases(_OFFER_RX, low, present)

@@ -139,16 +139,22 @@ _CONTACT_RX = compile_phrases(_CONTACT, _CONTACT_ANCHORS)
 MAX_CHARS = 4000  # the phrases sit near the start; an e-mail's quoted tail adds cost, not evidence
 # Every distinct anchor, tested once per comment rather than once per pattern that names it (in a generator,
 # per pattern, the tests cost 20 of the signal's 35 µs); non-ASCII anchors cannot be in ASCII text.
-_ALL_ANCHORS = list(dict.fromkeys(a for anchors in (*_SELF_ANCHORS, *_CONTACT_ANCHORS) for a in anchors))
-_ASCII_ANCHORS = tuple(a for a in _ALL_ANCHORS if a.isascii())
-_OTHER_ANCHORS = tuple(a for a in _ALL_ANCHORS if not a.isascii())
+AnchorTables = tuple[tuple[str, ...], tuple[str, ...]]  # (ASCII anchors, other anchors)
 
 
-def _anchors_in(low: str) -> set[str]:
-    found = {a for a in _ASCII_ANCHORS if a in low}
+def anchor_tables(*anchor_lists: list[tuple[str, ...]]) -> AnchorTables:
+    every = list(dict.fromkeys(a for anchors in anchor_lists for t in anchors for a in t))
+    return tuple(a for a in every if a.isascii()), tuple(a for a in every if not a.isascii())
+
+
+def anchors_in(low: str, tables: AnchorTables) -> set[str]:
+    found = {a for a in tables[0] if a in low}
     if not low.isascii():
-        found.update(a for a in _OTHER_ANCHORS if a in low)
+        found.update(a for a in tables[1] if a in low)
     return found
+
+
+_ANCHORS = anchor_tables(_SELF_ANCHORS, _CONTACT_ANCHORS)
 
 
 def find_phrases(rxs: _Compiled, low: str, present: set[str]) -> list[str]:
@@ -173,7 +179,7 @@ def find_phrases(rxs: _Compiled, low: str, present: set[str]) -> list[str]:
 def promotion(a: Analysis, w: Weights) -> list[Hit | None]:
     low = a.text[:MAX_CHARS].lower()
     out: list[Hit | None] = []
-    present = _anchors_in(low)
+    present = anchors_in(low, _ANCHORS)
     if not present:
         return out
     for name, rx in (("PROMO_SELF", _SELF_RX), ("PROMO_CONTACT", _CONTACT_RX)):
