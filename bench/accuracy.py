@@ -325,9 +325,11 @@ class Suite:
                 t = time.monotonic()
                 s = model.predict(test)
                 pred_s = time.monotonic() - t
-                res = {"full": metrics.summarize(y, s.score, s.spam), "fit_seconds": fit_s, "predict_seconds": pred_s}
+                res = {"full": metrics.summarize(y, s.score, s.spam), "fit_seconds": fit_s, "predict_seconds": pred_s,
+                       "short_ham": metrics.short_ham_fp(test, y, s.spam)}
                 if self.sampled:
                     res["sample"] = metrics.summarize(y[idx], s.score[idx], s.spam[idx])
+                    res["sample_short_ham"] = metrics.short_ham_fp([test[i] for i in idx], y[idx], s.spam[idx])
                 if peer == "baseline":
                     res["C"] = model.c_
                 entry["peers"][peer] = res
@@ -340,8 +342,9 @@ class Suite:
             _, sa_results, out["spamassassin_learn_seconds"] = self.sa_loco_job.result()
             for name, (idx, s, info) in sa_results.items():
                 test, y = corpora[name], labels(corpora[name])
-                out["corpora"][name]["peers"]["spamassassin"] = {"sample": metrics.summarize(y[idx], s.score, s.spam),
-                                                                 **info}  # fmt: skip
+                out["corpora"][name]["peers"]["spamassassin"] = {
+                    "sample": metrics.summarize(y[idx], s.score, s.spam),
+                    "sample_short_ham": metrics.short_ham_fp([test[i] for i in idx], y[idx], s.spam), **info}
                 out["failures"][name]["spamassassin"] = failures([test[i] for i in idx], y[idx], s)
         if self.rs is not None and "loco" in a.sections:
             tqdm.write("loco: waiting for rspamd")
@@ -349,8 +352,9 @@ class Suite:
             out["rspamd_learn_seconds"] = sum(info["learn_seconds"] for _, _, info in rs_results.values())
             for name, (idx, s, info) in rs_results.items():
                 test, y = corpora[name], labels(corpora[name])
-                out["corpora"][name]["peers"]["rspamd"] = {"sample": metrics.summarize(y[idx], s.score, s.spam),
-                                                           **info}  # fmt: skip
+                out["corpora"][name]["peers"]["rspamd"] = {
+                    "sample": metrics.summarize(y[idx], s.score, s.spam),
+                    "sample_short_ham": metrics.short_ham_fp([test[i] for i in idx], y[idx], s.spam), **info}
                 out["failures"][name]["rspamd"] = failures([test[i] for i in idx], y[idx], s)
         return out
 

@@ -77,6 +77,19 @@ def summarize(y: np.ndarray, score: np.ndarray, spam: np.ndarray) -> dict:
     return out
 
 
+# The issue's bar for genuine *short* comments (at most 0.1% false positives) is stricter than for all of them:
+# a short "thanks, great point" is the comment a site can least afford to lose.  Short = at most this many words.
+SHORT_WORDS = 20
+
+
+def short_ham_fp(rows: list[dict], y: np.ndarray, spam: np.ndarray) -> dict:
+    """False positives among the genuine rows of at most ``SHORT_WORDS`` words: ``{"n", "fp", "fpr"}``."""
+    short = np.array([len(str(r.get("comment_content") or "").split()) <= SHORT_WORDS for r in rows], dtype=bool)
+    ham = short & (y == 0)
+    n, fp = int(ham.sum()), int((ham & spam.astype(bool)).sum())
+    return {"n": n, "fp": fp, "fpr": fp / n if n else None}
+
+
 def brier(y: np.ndarray, p: np.ndarray) -> float:
     return float(np.mean((p - y) ** 2))
 

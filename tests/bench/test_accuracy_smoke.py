@@ -25,6 +25,7 @@ def test_suite_with_the_baseline(data_dir: Path, tmp_path: Path) -> None:
     results, doc = run(data_dir, tmp_path, "--no-spamassassin", "--no-tamis")
     loco = results["sections"]["loco"]["corpora"]
     assert set(loco) == {"alpha", "beta", "gamma_spam_only", "delta_ham_only"}
+    assert loco["delta_ham_only"]["peers"]["baseline"]["short_ham"]["n"] > 0  # genuine short rows counted
     assert loco["gamma_spam_only"]["peers"]["baseline"]["full"]["fpr"] is None  # spam only: no FP rate
     assert loco["delta_ham_only"]["peers"]["baseline"]["full"]["recall"] is None  # ham only: no recall
     cv = results["sections"]["cv"]
@@ -32,6 +33,7 @@ def test_suite_with_the_baseline(data_dir: Path, tmp_path: Path) -> None:
     assert "baseline (all corpora)" in results["sections"]["seed"]["peers"]
     page = doc.read_text()
     assert "kept" in page and "STALE-ACCURACY-TEXT" not in page and "Leave one corpus out" in page
+    assert "Genuine short comments" in page
     saved = json.loads((tmp_path / "out" / "accuracy.json").read_text())
     assert saved["meta"]["command"].startswith(".venv/bin/python -m bench.accuracy")
 

@@ -57,3 +57,12 @@ def test_replace_section_keeps_the_rest_of_the_page() -> None:
     page = f"# B\n\n## Accuracy\n\n{BEGIN}\nold\n{END}\n\n## HTTP latency\n\nlead's text\n"
     new = replace_section(page, "new")
     assert "lead's text" in new and "new" in new and "old" not in new
+
+
+def test_short_ham_fp_counts_only_short_genuine_rows() -> None:
+    rows = [{"comment_content": "thanks, great point"}, {"comment_content": " ".join(["word"] * 21)},
+            {"comment_content": "ok"}, {"comment_content": "buy pills"}, {}]
+    y = np.array([0, 0, 0, 1, 0])
+    spam = np.array([1, 1, 0, 1, 0])  # the long genuine row and the spam row are not short genuine comments
+    assert metrics.short_ham_fp(rows, y, spam) == {"n": 3, "fp": 1, "fpr": 1 / 3}
+    assert metrics.short_ham_fp(rows[3:4], y[3:4], spam[3:4]) == {"n": 0, "fp": 0, "fpr": None}

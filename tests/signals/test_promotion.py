@@ -32,6 +32,12 @@ def hits(text: str) -> dict[str, str]:
     "Kunjungi channel saya ya",
     "اشتركوا في قناتي",
     "Sub my channel!",
+    "hi guys check my youtube channel",
+    "Help me get 50 subs please",
+    "I have 1030 subscribers and I think you guys would like my content",
+    "Please become my first subscriber.",
+    "please throw a sub on my channel",
+    "help me click on the subscribe, thank you",
     # disguised: normalisation runs first
     "ｓｕｂｓｃｒｉｂｅ ｔｏ ｍｙ ｃｈａｎｎｅｌ",
 ])
@@ -70,6 +76,9 @@ def test_contact_request_fires(text: str) -> None:
     "@johnny thanks, contact the council about it",
     "可以加你微信吗？",  # asking to add someone, no ID posted
     "Our on-line identity, line: seattle",  # English "line", not the messenger
+    "If it’s like my store it might change.",  # "like" as a comparison, not a request
+    "Congrats on hitting 1000000 subscribers!",  # a fan, not a beggar
+    "I would like my money back",
 ])
 def test_genuine_phrasings_do_not_fire(text: str) -> None:
     assert hits(text) == {}, text

@@ -17,9 +17,12 @@
 # row of ../shared/data, and by a self-test when the model loads).
 #
 # Measured on the bench.speed sample with the other checks in between (cache-cold, as in the engine): the
-# tokenizer 48 -> 35 µs a check, identification 100 -> 74 µs, the whole check 595 -> 569 µs.  Keeping a
-# float32 copy of the 28 MB float16 score table would save the per-call cast (another 9 µs a check) at 28 MB
-# of memory: not done.
+# tokenizer 48 -> 35 µs a check, identification 100 -> 74 µs, the whole check 595 -> 569 µs.  The scoring then
+# multiplies the counts by rows of a float16 table, and numpy has no BLAS loop for float16: it converted element
+# by element, 16 µs for a 70-feature comment against 2 µs in float32.  So the engine keeps a float32 copy of the
+# table (57 MB instead of 28 MB; RSS after warm-up 127 -> 181 MB, the goal is < 300 MB): identification 68 ->
+# 53 µs for a 100-character comment, with identical results (float16 -> float32 is exact; checked on 17,751
+# corpus texts and by tests/engine/test_langid.py).
 ##############################################################################################################
 """
 
@@ -103,6 +106,10 @@ class FastClassifier:
         self._ident = ident
         self._nextmove, self._rowbase, self._output = _tables(ident)
         self._depth = depth
+        # float32 copy of the float16 score table (+28 MB): numpy's float16 matmul has no BLAS loop and converts
+        # element by element, 16 µs of a 70-feature comment against 2 µs; float16 -> float32 is exact and the
+        # product is the same float32 one, so the results stay identical (tests/engine/test_langid.py).
+        self._ptc = np.asarray(ident.nb_ptc, dtype=np.float32)
         self._alias_first = np.array([i for i, _ in ident._alias_pairs], dtype=np.intp)
         self._alias_dupe = np.array([j for _, j in ident._alias_pairs], dtype=np.intp)
         if len(set(self._alias_first.tolist())) != len(self._alias_first):  # see classify
@@ -132,7 +139,7 @@ class FastClassifier:
         if visits:
             idx = np.fromiter(visits.keys(), dtype=np.intp, count=len(visits))
             counts = np.fromiter(visits.values(), dtype=np.float32, count=len(visits))
-            scores = np.log1p(counts) @ ident.nb_ptc[idx] + ident.nb_pc
+            scores = np.log1p(counts) @ self._ptc[idx] + ident.nb_pc
         else:
             scores = np.full(len(ident.nb_classes), 0.0, dtype=np.float32)
         scores *= 1.0 / math.sqrt(len(raw) or 1)

@@ -15,6 +15,11 @@
 # (1/sqrt(n) per present feature), then scaled by a per-block factor from the manifest.  Binary rather than
 # counts because repetition is a spammer's choice and a long e-mail should not outvote a short comment.
 # Digits fold to 0 in both blocks ("$14252" and "$99" share shape tokens: prices, phone numbers).
+# L2 makes a long text's logit grow as sqrt(n) x its mean weight (held-out e-mails score 10-16 log-odds, ham and
+# spam alike).  Measured against values (50/n)**p / sqrt(50) (p = 0.5 is today's), nested leave-one-corpus-out,
+# p = 0.5 -> 0.75 -> 1.0: e-mail AUC .757 -> .725 -> .732, tg AUC .961 -> .937 -> .832, YouTube recall at the
+# fold's threshold 61.1% -> 52.9% -> 52.1%, Stack Exchange 38.6% -> 28.7% -> 26.5%; only SMS gained (recall @1%
+# FP 81.5% -> 83.2% -> 82.6%).  L2 kept.
 ##############################################################################################################
 """
 
