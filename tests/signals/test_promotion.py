@@ -91,3 +91,12 @@ def test_evidence_names_the_phrase_and_counts_repeats() -> None:
     many = promotion(analyze(Comment.from_dict({"comment_content": "check out my channel, sub 4 sub, like this "
                                                 "comment"}), None), W)[0]
     assert one is not None and many is not None and many.weight > one.weight
+
+
+def test_anchors_are_found_overlapping_and_in_any_script() -> None:
+    from tamis.signals.promotion import anchor_tables, anchors_in
+
+    tables = anchor_tables([("sub", "subscri"), ("scribe", "канал")], [("加微信",)])
+    assert anchors_in("please subscribe to my канал", tables) == {"sub", "subscri", "scribe", "канал"}
+    assert anchors_in("加微信 abc123", tables) == {"加微信"}
+    assert anchors_in("", tables) == set() and anchors_in("nothing here", tables) == set()
