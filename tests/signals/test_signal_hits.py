@@ -146,3 +146,20 @@ def test_keyword_stuffed_link_domain() -> None:
     for ordinary in ("https://www.bestbuy.com/site", "https://healthline.com/x", "http://moneysavingexpert.com/",
                      "https://sourceforge.net/projects/x", "https://www.alphabet.com/"):
         assert "LINK_KEYWORD_DOMAIN" not in names({"comment_content": f"see {ordinary} for more"}), ordinary
+
+
+def test_links_to_the_site_itself_are_not_link_evidence() -> None:
+    own = "https://www.example.com/2019/the-earlier-post/"
+    site = {"blog": "https://example.com/", "permalink": "https://example.com/2026/this-post/"}
+    assert {"LINK_ONLY"} <= names({"comment_content": own})
+    assert not {"LINK_ONLY", "LINK_DENSITY", "LINK_MANY"} & names({**site, "comment_content": own})
+    assert "LINK_DENSITY" not in names({**site, "comment_content": f"see {own} for the numbers"})
+    # the other links still count
+    both = names({**site, "comment_content": f"{own} and https://cheap-pills.example.net/buy"})
+    assert "LINK_ONLY" in both and "LINK_MANY" not in both
+    # this very page (any fragment) is first-party; the rest of a shared platform's host is not
+    video = {"permalink": "https://www.youtube.com/watch?v=KQ6zr6kCPj8"}
+    assert "LINK_ONLY" not in names({**video, "comment_content": "https://youtube.com/watch?v=KQ6zr6kCPj8#t=2m19s"})
+    assert "LINK_ONLY" in names({**video, "comment_content": "https://www.youtube.com/user/spammer"})
+    assert "LINK_ONLY" in names({"blog": "https://example.com/~alice/", "comment_content": "https://example.com/~bob/"})
+    assert "LINK_ONLY" in names({"blog": "https://alice.wordpress.com", "comment_content": "https://bob.wordpress.com/"})

@@ -14,11 +14,13 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from ..normalize.urls import canonical_host
 from ..types import Hit
 from .base import Weights
 
 if TYPE_CHECKING:
     from ..engine.analysis import Analysis
+    from ..normalize.urls import Link
 
 
 ##############################################################################################################
@@ -64,9 +66,44 @@ def domain_keywords(domain: str) -> tuple[str, ...]:
     return ()
 
 
+##############################################################################################################
+# First-party links.  A comment that links to the site it is posted on ("see the follow-up post", "#comment-12",
+# this very page) gives the writer no backlink and no traffic: it is how readers talk about the site, not how
+# spammers sell.  Such links are left out of LINK_MANY / LINK_DENSITY / LINK_ONLY (the other LINK_* facts,
+# shorteners, IP hosts, keyword domains, still count).  First-party means: the host of `blog` when `blog` is a
+# whole host ("https://example.com/"), or the page `permalink` itself (any fragment).  Not the host of a
+# `blog` with a path, nor a `permalink`'s host: on a shared platform ("youtube.com/watch?v=…",
+# "example.com/~alice/", *.wordpress.com is each blog's own host) the host holds other people's pages too.
+# The corpora carry neither field, so no benchmark number moves; tests/signals/test_signal_hits.py has both sides.
+##############################################################################################################
+def _page_key(url: str) -> str:
+    """host + path (no trailing "/") + query of a URL, fragment dropped: two links to one page compare equal."""
+    u = url.strip()
+    host = canonical_host(u)[0]
+    rest = u.split("#", 1)[0]
+    rest = rest.split("//", 1)[1] if "//" in rest[:12] else rest
+    tail = rest[len(rest.split("/", 1)[0]):] if "/" in rest else ""
+    path, _, query = tail.partition("?")
+    return f"{host}{path.rstrip('/')}" + (f"?{query}" if query else "")
+
+
+@functools.lru_cache(maxsize=256)
+def first_party(blog: str, permalink: str) -> tuple[frozenset[str], str]:
+    """(hosts the site owns whole, the page key of ``permalink``) for ``is_first_party``."""
+    hosts = frozenset({_page_key(blog)} if blog.strip() and "/" not in _page_key(blog) else ())
+    return hosts, _page_key(permalink) if permalink.strip() else ""
+
+
+def is_first_party(lk: Link, site: tuple[frozenset[str], str]) -> bool:
+    return lk.host in site[0] or (bool(site[1]) and _page_key(lk.url) == site[1])
+
+
 def links(a: Analysis, w: Weights) -> list[Hit | None]:
     out: list[Hit | None] = []
     body = a.body_links
+    if body and (a.comment.blog or a.comment.permalink):
+        site = first_party(a.comment.blog, a.comment.permalink)
+        body = tuple(lk for lk in body if not is_first_party(lk, site))
     n = len(body)
     hosts = sorted({lk.host for lk in body if lk.host})
     if n >= 2:
