@@ -344,8 +344,7 @@ def fit_engine(analyses: Sequence[Analysis], y: np.ndarray, groups: Sequence[str
                 coef, b0 = fit_linear(X[~test], y[~test], w[~test], opt)
                 held[test] = X[test] @ coef + b0
             stack_groups = sorted(set(groups))
-        cal_a, cal_b, fitted, support = stack(held, analyses, y, groups, w, stack_groups,
-                                                    float(opt["stack_alpha"]))
+        cal_a, cal_b, fitted, support = stack(held, analyses, y, groups, w, stack_groups, float(opt["stack_alpha"]))
         for name, wt in fitted.items():
             spec = DEFAULT_WEIGHTS[name]
             base = dict(spec) if isinstance(spec, dict) else {"w": float(spec), "per": 0.0, "cap": 1}

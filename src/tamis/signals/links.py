@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from ..normalize.urls import canonical_host
 from ..types import Hit
@@ -77,21 +78,20 @@ def domain_keywords(domain: str) -> tuple[str, ...]:
 # The corpora carry neither field, so no benchmark number moves; tests/signals/test_signal_hits.py has both sides.
 ##############################################################################################################
 def _page_key(url: str) -> str:
-    """host + path (no trailing "/") + query of a URL, fragment dropped: two links to one page compare equal."""
+    """Canonical host + path (no trailing "/") + query, fragment dropped: two links to one page compare equal."""
     u = url.strip()
-    host = canonical_host(u)[0]
-    rest = u.split("#", 1)[0]
-    rest = rest.split("//", 1)[1] if "//" in rest[:12] else rest
-    tail = rest[len(rest.split("/", 1)[0]):] if "/" in rest else ""
-    path, _, query = tail.partition("?")
-    return f"{host}{path.rstrip('/')}" + (f"?{query}" if query else "")
+    try:
+        parts = urlsplit(u if "//" in u else "//" + u)
+    except ValueError:  # e.g. an unbalanced "[" where an IPv6 host would be
+        return ""
+    return canonical_host(u)[0] + parts.path.rstrip("/") + (f"?{parts.query}" if parts.query else "")
 
 
 @functools.lru_cache(maxsize=256)
 def first_party(blog: str, permalink: str) -> tuple[frozenset[str], str]:
     """(hosts the site owns whole, the page key of ``permalink``) for ``is_first_party``."""
-    hosts = frozenset({_page_key(blog)} if blog.strip() and "/" not in _page_key(blog) else ())
-    return hosts, _page_key(permalink) if permalink.strip() else ""
+    site = _page_key(blog) if blog.strip() else ""
+    return frozenset({site} if site and "/" not in site else ()), _page_key(permalink) if permalink.strip() else ""
 
 
 def is_first_party(lk: Link, site: tuple[frozenset[str], str]) -> bool:
