@@ -431,6 +431,9 @@ def render_speed(sp: dict) -> str:
         ["RSS after the timed checks", f"{sp['rss_mb_after_checks']:.0f} MB"],
         ["throughput, one core, one comment at a time", f"{sp['per_second']:,.0f} comments/s"],
         ["1 / median latency (a typical short comment)", f"{1000 / sp['latency_ms_p50']:,.0f} comments/s"],
+        *([[f"throughput on the {b['comments']:,} {k} comments ({'at most' if k == 'short' else 'over'} "
+            f"{sp['short_chars']:,} characters)", f"{b['per_second']:,.0f} comments/s"]
+           for k, b in sp["by_length"].items()] if "by_length" in sp else []),  # fmt: skip
         ["latency per check p50 / p99 / max",
          f"{sp['latency_ms_p50']:.2f} / {sp['latency_ms_p99']:.2f} / {sp['latency_ms_max']:.1f} ms"],  # fmt: skip
     ]

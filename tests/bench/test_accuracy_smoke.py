@@ -55,3 +55,18 @@ def test_suite_with_spamassassin(data_dir: Path, tmp_path: Path, request: pytest
     sa = results["sections"]["loco"]["corpora"]["alpha"]["peers"]["spamassassin"]
     assert sa["db_counts"] == sa["expected_counts"]
     assert sa["sample"]["n"] == 60
+
+
+@pytest.mark.skipif(tamis_peer.available() is not None, reason="tamis.engine not importable yet")
+def test_speed_reports_throughput_by_length(data_dir: Path) -> None:
+    from bench import speed
+    from bench.report import render_speed
+
+    sp = speed.run_child(data_dir, 40, 0)
+    assert "error" not in sp, sp
+    parts = sp["by_length"]
+    assert sum(b["comments"] for b in parts.values()) == sp["comments"]
+    assert all(b["per_second"] > 0 for b in parts.values())
+    page = render_speed(sp)
+    for k, b in parts.items():
+        assert f"the {b['comments']:,} {k} comments" in page

@@ -32,6 +32,9 @@ from tamis.types import Comment
     ("高价买断-农信公户，菠菜棋牌", "earning"),
     ("菠菜棋牌，日结", "gambling"),
     ("You’ve won a free cruise!", "prize"),
+    ("I am the barrister of the late engineer; as his next of kin you will receive 15.5 million US dollars",
+     "advance_fee"),
+    ("We seek a foreign partner for the transfer of the funds, in strictest confidence", "advance_fee"),
 ])
 def test_topics_found_across_languages(text: str, topic: str) -> None:
     assert f"topic:{topic}" in topic_tokens(text.lower())
@@ -46,6 +49,9 @@ def test_topics_found_across_languages(text: str, topic: str) -> None:
     "Наконец-то код заработал, спасибо!",  # "started working", not earning: why "заработ*" is not a stem
     "Криптография на эллиптических кривых",  # cryptography is not crypto spam
     "I work from the office, home by six",
+    "Inheritance tax is discussed at 2:00",
+    "If I had a million dollars I would buy a boat",
+    "Log in to check balances, transfer funds and view statements",
 ])
 def test_ordinary_words_are_not_topics(text: str) -> None:
     assert topic_tokens(text.lower()) == []

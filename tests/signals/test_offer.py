@@ -34,6 +34,12 @@ def hit(text: str):
     "Save 20% off everything this week",
     "Call now on 0800 123 4567",
     "Txt the word OK to No: 88600 to claim",
+    "500 New Mobiles from 2004, MUST GO! Txt: NOKIA to No: 89545 & collect yours today!",
+    "Txt word:START to No:81151 & get yours Now!",
+    "For FREE Hardcore services text GO to: 69988",
+    "Please CALL 08712402578 immediately as there is an urgent message waiting for you",
+    "Call MobileUpd8 on 08000839402 or call 2optout",
+    "For more details call 1-888-555-0123",
     "Send STOP to 62468 to opt out",
     "Dating service 150p/msg",
     "To be removed from our list reply REMOVE",
@@ -76,6 +82,9 @@ def test_offer_fires(text: str) -> None:
     "Ich will es jetzt bestellen, aber der Shop lädt nicht.",
     "Только сегодня узнал про это, не спешите с выводами.",
     "Your toll-free number does not work from abroad, is there another one?",
+    # a person's own number, and a reply with no number to send it to
+    "Call me on 07734 396839 when you land",
+    "ok i'll text you back to confirm, reply to 2 of them",
     "Please, I want to be removed from your mailing list.",
     "How do I opt out of the newsletter? I want to opt out completely.",
     "You promised a money-back guarantee, so I expect a refund.",
@@ -100,7 +109,7 @@ def test_every_pattern_has_an_anchor_found_in_its_matches() -> None:
 
     examples = ["click here", "order now!", "claim your prize", "you have won a prize", "earn $5 per day", "risk-free trial",
                 "100% free", "while supplies last", "special offer!", "save 20% off", "toll free 0800", "call now 0800",
-                "txt win to 80082", "reply stop", "to opt out, reply no", "150p/msg", "to be removed from our list",
+                "txt win to 80082", "call 0871 246 0002", "reply stop", "to opt out, reply no", "150p/msg", "to be removed from our list",
                 "klicken sie hier", "oferta limitada", "cliquez ici", "daftar sekarang", "закажите сейчас",
                 "اضغط هنا", "点击链接"]
     assert len(examples) == len(_OFFER) == len(_OFFER_ANCHORS)

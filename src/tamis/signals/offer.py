@@ -36,6 +36,7 @@ won", "risk-free", "txt WIN to 80082", "reply STOP", "150p/msg", "to be removed 
 #   save 20% off                                   e-mail 2, Stack Exchange 3
 #   toll-free, freephone                           e-mail 82/3, Stack Exchange 79, SMS 5/1   (first draft)
 #   txt WORD to 80082, reply STOP, 150p/msg        SMS 139, 56 and 50 spam rows; no ham outside e-mail (5)
+#   call a premium-rate or freephone line          SMS 192/0, e-mail 28/2 (a publisher's order line), SE 2
 #   to be removed from our list                    e-mail 449/21   (first draft)
 # Left out, measured: "congratulations" (64 Reddit rows), "winner" (18), "don't miss" (7 Reddit, 6 SMS),
 # "unsubscribe" (340 e-mail ham: every mailing-list footer), "act now" ("we must act now to conserve it"),
@@ -57,6 +58,15 @@ won", "risk-free", "txt WIN to 80082", "reply STOP", "150p/msg", "to be removed 
 # Measured, rows matched before -> after (spam / ham): SMS 273/1 -> 271/0, e-mail 1156/83 -> 1099/66,
 # Stack Exchange 425 -> 319, tg 77 -> 67; Reddit 1 ham either way ("remove yourself from the mass media").
 # tests/signals/test_offer.py holds both sides.
+#
+# Sixth session: the two SMS families above, read from the SMS-held-out misses (322 spam rows under the fold's
+# threshold, none with a PROMO_OFFER hit): "txt WORD to N" written with colons ("Txt: NOKIA to No: 89545", "text
+# GO to: 69988"; 139 -> 160 SMS rows) and "call <premium-rate or freephone number>" ("Please CALL 08712402578
+# immediately").  Rows matched, spam / ham: SMS 271/0 -> 440/0, e-mail 1099/66 -> 1101/69, Stack Exchange 319 ->
+# 330, Reddit, tg and YouTube unchanged.  Nested leave-one-corpus-out (bench/out scratch dump of model/evaluate.py),
+# SMS held out: recall at the fold's threshold 49.8% -> 72.4% (FP 0.09% both), recall @1% FP 81.5% -> 84.9%;
+# every other corpus within 0.5 points (e-mail recall @1% FP 16.6% -> 16.1%).  Read from the SMS fold, so that
+# fold's gain is partly tuned; the e-mail rows (28 spam, 2 ham) are the out-of-sample check.
 #
 # Evidence, never proof: a shop's own forum says "order now" and a genuine SMS says "reply STOP to opt out";
 # the weight is a few log-odds and the per-site layer (learning/) takes it down where moderators disagree.
@@ -104,8 +114,14 @@ _OFFER = [
     # a number offered, not one complained about ("your toll-free number doesn't work")
     r"\b(?:toll[\s-]free|free\s?phone)\s*(?:number|no\.?|line|hotline|helpline)?\s*(?:at|on)?\s*:?\s*\+?\d",
     r"\bcall\s+(?:us\s+)?(?:now|today|free)\s*(?:on|at)?\s*:?\s*\+?\d",
-    # SMS premium-rate marketing: "Txt the word OK to No: 88600", "reply STOP", "150p/msg"
-    r"\b(?:txt|text|send|reply)\s+(?:the\s+word\s*:?\s*)?[a-z0-9#]+(?:\s+[a-z0-9#]+)?\s+(?:to|2)\s+(?:no:?\s*)?\d{4,6}\b",
+    # SMS premium-rate marketing: "Txt the word OK to No: 88600", "Txt: NOKIA to No: 89545", "Txt word:START to
+    # No:81151", "text GO to: 69988", "reply STOP", "150p/msg"
+    r"\b(?:txt|text|send|reply)\s*:?\s*(?:the\s+word\s*:?\s*|word\s*:\s*)?[a-z0-9#]+(?:\s+[a-z0-9#]+)?\s+(?:to|2)\s*:?\s*"
+    r"(?:no\s*[:.]?\s*)?\d{4,6}\b",
+    # a business line to call: premium-rate or freephone (UK 08xx/09xx, North American 1-800/888/877/866/855/844/
+    # 900); a person who writes "call me" gives a mobile or a landline
+    r"\b(?:call|ring|dial|phone)\s+(?:[\w&'.-]+\s+){0,4}?(?:on|at)?\s*:?\s*(?:\+?44\s?)?"
+    r"(?:0[89]\d{2}|1[\s-]?(?:800|888|877|866|855|844|900))[\s-]?\d{3}[\s-]?\d{3,5}\b",
     # the sender's instruction ("reply STOP", "to opt out, text ..."), not a customer's "how do I opt out?"
     r"\b(?:reply|send|txt|text)\s+stop\b|\bstop\s+(?:2|to)\s+end\b",
     r"\bto\s+opt[\s-]?out\s*[,:]?\s*(?:reply|text|txt|send|click|call|visit|e-?mail|write|dial)\b",
@@ -138,7 +154,8 @@ _OFFER = [
 _OFFER_ANCHORS = [
     ("click", "tap"), ("now", "today"), ("claim",), ("won", "selected"), ("earn", "mak"),
     ("risk", "obligation", "guarantee"), ("100",), ("while",), ("special", "exclusive", "limited", "offer"), ("off",),
-    ("free",), ("call",), ("txt", "text", "send", "reply"), ("stop",), ("opt",), ("p/", "p /", "p per"), ("remov",),
+    ("free",), ("call",), ("txt", "text", "send", "reply"), ("call", "ring", "dial", "phone"), ("stop",), ("opt",),
+    ("p/", "p /", "p per"), ("remov",),
     ("klicken", "gratis", "kostenlos"), ("compr", "clic", "peça", "peca", "oferta", "regi", "cadastre"),
     ("cliquez", "command", "achetez", "offre", "inscrivez"),
     ("klik", "daftar", "pesan", "beli", "tıkla", "tikla", "hemen", "sınırlı"),
