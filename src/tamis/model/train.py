@@ -27,6 +27,11 @@
 # more corpus ("feedback"), so one member of the soup never saw them and what only they teach ships at 6/7 of
 # its weight; the per-site and instance layers (learning/) carry corrections at full strength meanwhile.
 #
+# Pruning, measured and not taken: zeroing weights with |w| < 0.03 or < 0.1 (in every soup member and after the
+# average) changed nothing beyond noise (nested leave-one-corpus-out: AUC within .002, recall @1% FP within 0.4
+# points, Stack Exchange at the fold's threshold 38.6% -> 39.1 / 39.4%): the held-out e-mails' high scores come
+# from weights far above 0.1 ("urlw:com" +13.9, "urltld:com" +13.3), not from many small ones.
+#
 # Which rows weigh what in stacking?  The same sample weights as the classifier (each label half, corpora in
 # proportion to their size), so SMS and e-mail carry most of it.  Option ``stack_alpha`` (default -1: those
 # weights) gives each corpus n ** stack_alpha of its label's half instead.  Measured (nested leave-one-corpus-
