@@ -9,6 +9,7 @@ from .base import Signal, Weights, run_signals
 from .behaviour import honeypot, wordpress
 from .disguise import disguise
 from .language import language
+from .layout import layout
 from .offer import offer
 from .links import links
 from .promotion import promotion
@@ -26,6 +27,7 @@ DEFAULT_SIGNALS: tuple[Signal, ...] = (
     Signal("links", links, "link count, density and kinds of host"),
     Signal("promotion", promotion, "self-promotion and contact-me calls to action, in many languages"),
     Signal("offer", offer, "the sales pitch's calls to action: click here, order now, claim your prize, reply STOP"),
+    Signal("layout", layout, "a broadcast advert's layout: lines opened by emoji bullets"),
     Signal("topic", topic, "classic spam topics (gambling, pharma, money-making, crypto...) named in any language"),
     Signal("author", author, "keyword-stuffed author names, disposable e-mail domains"),
     Signal("honeypot", honeypot, "hidden honeypot fields that a person never fills"),
@@ -61,6 +63,8 @@ DEFAULT_WEIGHTS: dict[str, object] = {
     "PROMO_CONTACT": {"w": 1.5, "per": 0.3, "cap": 3},
     # hand-set, not fitted: signals/offer.py measures why (stacking's +4.4 cost YouTube and Stack Exchange recall)
     "PROMO_OFFER": {"w": 2.5, "per": 0.3, "cap": 3},
+    # hand-set, not fitted: only tg shows the layout (signals/layout.py); 2 bullets +1.5, 4 or more +2.5
+    "PROMO_EMOJI_BULLETS": {"w": 1.5, "per": 0.5, "cap": 3},
     # signals/topic.py: spam topics named in any language; fitted by stacking
     "SPAM_TOPIC": {"w": 1.0, "per": 0.3, "cap": 3},
     "AUTHOR_KEYWORD_STUFFED": {"w": 1.5, "per": 0.5, "cap": 3},
