@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tamis.engine import Engine
 from tamis.engine.analysis import analyze
@@ -62,3 +64,22 @@ def test_engine_reports_the_hit() -> None:
     v = Engine.load().check(Comment.from_dict({
         "comment_content": "🚀 Airdrop is LIVE\n💰 200% bonus\n✅ Instant withdrawals\n👉 Join our channel"}))
     assert any(r.startswith("PROMO_EMOJI_BULLETS(") for r in v.reasons(20))
+
+
+_EMOJI = st.sampled_from(["👏", "😂", "🔥", "✅", "❤️", "👍🏽", "💯", "🚀"])
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzабвгдежз", min_size=1, max_size=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_WORD, _EMOJI), min_size=1, max_size=30))
+def test_emoji_between_words_never_counts(pairs: list[tuple[str, str]]) -> None:
+    """The Reddit style: emoji after a word and a space, inside one line, however many."""
+    text = "Word " + " ".join(f"{w} {e}{w}" for w, e in pairs)
+    assert count_bullets(text) == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_EMOJI, _WORD), min_size=2, max_size=12), st.sampled_from(["\n", "  ", "\r\n", ". "]))
+def test_each_line_opened_by_an_emoji_counts(items: list[tuple[str, str]], sep: str) -> None:
+    text = sep.join(f"{e} {w}" for e, w in items)
+    assert count_bullets(text) == len(items)
