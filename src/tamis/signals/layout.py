@@ -55,7 +55,6 @@ _MODIFIERS = "\ufe0f\u200d\U0001F3FB-\U0001F3FF"
 # The run of pictographs, then spaces, then a word ([^\W_]: any script's letters and digits, styled ones
 # included) or an amount ("💰 $500").
 _BULLET = re.compile(f"[{_PICTO}][{_PICTO}{_MODIFIERS}]*[ \\t\\u00a0]*(?=[^\\W_]|[$€£₹¥])")
-_HAS_PICTO = re.compile(f"[{_PICTO}]")
 _SENTENCE_END = frozenset(".!?:")
 MAX_CHARS = 4000  # an advert's bullets are near its start
 
@@ -77,7 +76,7 @@ def _at_line_start(s: str, i: int) -> bool:
 def count_bullets(raw: str) -> int:
     """Pictograph bullets at line starts in ``raw`` (the comment body as sent, markup included)."""
     s = raw[:MAX_CHARS]
-    if s.isascii() or not _HAS_PICTO.search(s):
+    if s.isascii():  # most comments; otherwise the scan skips ahead to each pictograph (~6 µs on 800 characters)
         return 0
     return sum(1 for m in _BULLET.finditer(s) if _at_line_start(s, m.start()))
 
