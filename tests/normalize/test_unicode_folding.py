@@ -160,3 +160,17 @@ def test_spam_leet_still_counts(s: str, plain: str) -> None:
     f = fold(s)
     assert f.text == plain
     assert f.counts["leet"] == sum(a != b for a, b in zip(s.split(), plain.split()))
+
+
+@pytest.mark.parametrize(("raw", "lower"), [
+    ("250 FREESPİN KODU", "250 freespin kodu"),
+    ("İNVESTASİ", "investasi"),
+    ("KİŞİLİK 🎁 bonus", "kişilik 🎁 bonus"),
+    ("İstanbul'da " + "çok güzel bir gün. " * 40, "istanbul'da " + "çok güzel bir gün. " * 40),  # long-text path
+])
+def test_turkish_dotted_capital_i_lowercases_to_plain_i(raw: str, lower: str) -> None:
+    # str.lower() turns "İ" into "i" + U+0307, which no lexicon or word token matches
+    folded = fold(raw)
+    assert folded.text.lower() == lower
+    assert "\u0307" not in folded.text.lower()
+    assert not folded.counts

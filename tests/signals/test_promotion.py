@@ -59,6 +59,10 @@ def test_self_promotion_fires(text: str) -> None:
     "微信号：xiaomei888",
     "Kiếm tiền online mỗi ngày, liên hệ zalo 0901234567",
     "부업 문의 카톡 money777",
+    "Всем привет  Идёт набор людей в команду. Пишите + в лс",  # the recruiters' "send a plus"
+    "Для связи (+) в ЛС",
+    "❗️Нужен человек❗️Для связи пишите ➕ в ЛС",
+    "ЛУЧШИЕ МОДЕЛИ 🖇 НАПИШИ В ПОИСК ТЕЛЕГРАМ: DFKN60",
 ])
 def test_contact_request_fires(text: str) -> None:
     assert "PROMO_CONTACT" in hits(text), text

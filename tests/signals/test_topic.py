@@ -22,6 +22,9 @@ def hits(text: str) -> list:
     ("You have won a prize! Call 09050005321 now", "a phone number"),
     ("Invest in bitcoin now, $100 becomes $1,000", "a price"),
     ("Pinjaman online cepat cair, email pinjaman@cepat-cair.example", "an e-mail address"),
+    ("Нужен человек для удаленного заработка, 2 часа в день. Для связи (+) в ЛС", "a contact request"),
+    ("1000 ABONEDE 250 FREESPİN KODU https://t.me/example_slots", "a link"),  # Turkish dotted İ folded
+    ("Ставим строго на тотал: https://t.me/example_bet", "a link"),
 ])
 def test_topic_with_a_call_to_action_fires(text: str, cta: str) -> None:
     (h,) = hits(text)
@@ -35,6 +38,7 @@ def test_topic_with_a_call_to_action_fires(text: str, cta: str) -> None:
     "My uncle won the lottery prize last year",
     "Is SEO still worth learning in 2024?",
     "porn addiction is a real thing, talk to someone",
+    "Shill me your gems, what are you buying this week?",  # crypto slang, but nowhere to go
 ])
 def test_topic_without_a_call_to_action_is_silent(text: str) -> None:
     assert hits(text) == []

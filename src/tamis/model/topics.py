@@ -32,6 +32,13 @@
 # other corpus, no ham.  tg held out (nested leave-one-corpus-out): recall at the fold's threshold 74.4% ->
 # 75.6% at the same 2.2% FP; the other folds move by a row or two.  Read from tg's held-out misses, so tg's
 # gain from them is partly tuned.
+# Eighth session, from tg's held-out misses again (so partly tuned), each counted over ../shared/data (rows,
+# spam / ham): the bookmakers' "тотал" (total goals) 24 / 0 as gambling; the stem "выигрыш*" (winnings, every
+# case) 13 / 1 (a tg programmer's "выигрыш наступает", which has no call to action) as prize; the crypto shills'
+# "shill me" and "drop your wallet(s)" 14 / 0; referral bait in English, Indonesian and Chinese
+# ("referral code/link", "invite code", "kode undangan", "dana kaget", "saldo/uang gratis", 邀请码, 推荐码) 14 / 0
+# as earning.  Left out: "ставим" (we bet, but also "we install" in a tech chat), "ставка" (a bet, but also an
+# interest rate or a salary), "gems" (3 Reddit and 3 e-mail ham).
 ##############################################################################################################
 """
 
@@ -45,7 +52,7 @@ TOPICS: dict[str, str] = {
         casino casinos slot slots jackpot roulette baccarat blackjack sportsbook bookmaker bet365 1xbet gacor judi
         perjudian togel maxwin slot88 situs online_casino free_spins freespin freespins казино казино-онлайн
         букмекер* ставки_на_спорт слоты фриспин* apuestas apuesta cassino apostas kumar bahis rulet deneme_bonusu
-        glücksspiel scommesse
+        glücksspiel scommesse тотал тотала тоталы
         CJK: 赌场 博彩 百家乐 娱乐城 老虎机 赌博 菠菜 棋牌 パチンコ カジノ 카지노 토토 바카라
         """,
     "pharma": """
@@ -70,16 +77,17 @@ TOPICS: dict[str, str] = {
         заработок заработка заработку заработком заработке заработки заработков заработать заработаешь
         заработаете зарабатыв* подработк* пассивный_доход пассивного_дохода дополнительный_доход
         нужны_люди набор_в_команду
+        referral_code referral_link invite_code kode_undangan kode_referral dana_kaget saldo_gratis uang_gratis
         penghasilan kerja_dari_rumah ganar_dinero trabajo_desde_casa ingresos_extra ganhar_dinheiro renda_extra
         trabalho_em_casa gagner_de_l'argent travail_à_domicile geld_verdienen passives_einkommen nebenverdienst
         guadagnare_soldi lavoro_da_casa para_kazan* evden_çalış* pasif_gelir ghar_baithe kiếm_tiền
-        CJK: 赚钱 兼职 日赚 副业 跑分 收卡 公户 卡商 代收代付 在宅 副業 부업
+        CJK: 赚钱 兼职 日赚 副业 跑分 收卡 公户 卡商 代收代付 在宅 副業 부업 邀请码 推荐码
         """,
     "crypto": """
         bitcoin bitcoins btc usdt crypto cryptocurrency cryptocurrencies forex forxe binance airdrop airdrops
         memecoin memecoins presale stealth_launch investment_platform trading_platform binary_options
         биткоин* крипта криптовалют* инвестиц* инвестир* трейдинг* форекс kripto investasi criptomoneda*
-        criptomoeda* moonshot moonshots
+        criptomoeda* moonshot moonshots shill_me drop_your_wallet drop_your_wallets
         CJK: 比特币 加密货币 投资 炒币 仮想通貨 暗号資産 投資 코인 투자 止盈 止损 止損 跟单 跟單 带单 帶單
         """,
     "adult": """
@@ -89,7 +97,7 @@ TOPICS: dict[str, str] = {
         """,
     "prize": """
         prize prizes giveaway voucher vouchers giftcard giftcards coupon coupons you_have_won you've_won
-        claim_your_prize выигрыш выигрыша выигрыши розыгрыш розыгрыша вы_выиграли hadiah has_ganado
+        claim_your_prize выигрыш* розыгрыш розыгрыша вы_выиграли hadiah has_ganado
         você_ganhou
         CJK: 中奖 领奖 当選 당첨
         """,

@@ -63,7 +63,7 @@ if TYPE_CHECKING:
 # Signals whose weights are fitted by stacking when the corpora show them often enough (>= MIN_SUPPORT rows).
 FITTABLE = ("DISGUISE_INVISIBLE", "DISGUISE_STYLED", "DISGUISE_HOMOGLYPH", "DISGUISE_INTERLEAVED", "DISGUISE_LEET",
             "DISGUISE_SPACED", "DISGUISE_URL", "LINK_MESSENGER", "LINK_MANY", "LINK_DENSITY", "LINK_ONLY", "LINK_SHORTENER", "LINK_IP_HOST",
-            "LINK_PUNYCODE", "LINK_BOGUS_HOST", "LINK_KEYWORD_DOMAIN", "AUTHOR_KEYWORD_STUFFED", "PROMO_SELF", "PROMO_CONTACT",
+            "LINK_PUNYCODE", "LINK_BOGUS_HOST", "LINK_KEYWORD_DOMAIN", "LINK_REFERRAL", "AUTHOR_KEYWORD_STUFFED", "PROMO_SELF", "PROMO_CONTACT",
             "SPAM_TOPIC")
 # Not PROMO_OFFER: fitted, it took +4.4 and shrank the classifier's scale, costing comment corpora more than it
 # gave (signals/offer.py has the measurement); it is hand-set in signals/__init__.py:DEFAULT_WEIGHTS.

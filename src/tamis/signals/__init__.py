@@ -56,6 +56,7 @@ DEFAULT_WEIGHTS: dict[str, object] = {
     "LINK_PUNYCODE": 1.5,
     "LINK_BOGUS_HOST": 3.0,
     "LINK_KEYWORD_DOMAIN": {"w": 2.0, "per": 0.3, "cap": 3},
+    "LINK_REFERRAL": 1.5,
     "LINK_IN_AUTHOR_NAME": 2.5,
     "LINK_AUTHOR_URL": 0.3,
     # signals/promotion.py: phrase families; fitted by stacking where the corpora show them

@@ -97,8 +97,12 @@ _CONTACT = [
     r"\bsend\s+(?:me\s+)?(?:a\s+)?(?:dm|pm|private\s+message)\b",
     r"\b(?:write|text)\s+(?:to\s+)?me\s+(?:in\s+)?(?:private|privately|personal)\b",
     # Russian / Ukrainian: "write in private messages", "write to me"
-    r"(?:пиш(?:и|ите)\s+(?:в\s+)?(?:лс|личку|личные|личных|директ|телеграм|тг)|"
-    r"напиш(?:и|ите)\s+мне|обращайтесь\s+в\s+(?:лс|личку)|пишіть\s+(?:в\s+)?(?:пп|особисті))",
+    # The recruiters' formula "пишите + в лс" ("send a plus to my DMs", also "(+) в ЛС", "➕ в лс") and
+    # "напиши в поиске телеграма: CODE" (type this code into Telegram's search): over ../shared/data 9 and 4 tg
+    # spam rows; the one genuine-labelled row is the same recruiting text ("Подработка … пишите + в ЛС").
+    r"(?:пиш(?:и|ите)\s+(?:\(?[+➕]\)?\s*|плюс(?:ик)?\s+)?(?:в\s+)?(?:лс|личку|личные|личных|директ|телеграм|тг)|"
+    r"\(?[+➕]\)?\s*в\s+(?:лс|личку)|напиш(?:и|ите)\s+(?:мне|в\s+поиск)|обращайтесь\s+в\s+(?:лс|личку)|"
+    r"пишіть\s+(?:в\s+)?(?:пп|особисті))",
     # Spanish / Portuguese / Indonesian / Arabic
     r"\b(?:escr[ií]beme|cont[aá]ctame|me\s+chama\s+no|chama\s+no\s+(?:zap|whats)|hubungi\s+(?:saya|kami)|"
     r"wa\s+saya)\b",
@@ -136,7 +140,7 @@ _SELF_ANCHORS = [
 _CONTACT_ANCHORS = [
     ("contact", "message", "msg", "text", "call", "dm", "pm", "inbox", "write", "reach"),
     ("whats", "telegram", "viber", "wechat", "signal"), ("send",), ("write", "text"),
-    ("пиш", "напиш", "обращ"), ("escr", "cont", "chama", "hubungi", "wa saya"), ("راسلني", "تواصل", "واتساب"),
+    ("пиш", "напиш", "обращ", "в лс", "в личку"), ("escr", "cont", "chama", "hubungi", "wa saya"), ("راسلني", "تواصل", "واتساب"),
     ("加", "微信", "vx", "qq", "line", "카톡", "카카오톡"), ("zalo", "telegram", "whats"),
     ("@",),
 ]
@@ -204,6 +208,13 @@ def find_phrases(rxs: _Compiled, low: str, present: set[str]) -> list[str]:
             kept.append(t)
             end = j
     return kept
+
+
+def contact_requests(a: Analysis) -> list[str]:
+    """The PROMO_CONTACT phrases in the comment (SPAM_TOPIC counts one as a call to action)."""
+    low = a.text[:MAX_CHARS].lower()
+    present = anchors_in(low, _ANCHORS)
+    return find_phrases(_CONTACT_RX, low, present) if present else []
 
 
 def promotion(a: Analysis, w: Weights) -> list[Hit | None]:

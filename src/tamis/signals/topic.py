@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from ..model.topics import topic_matches
 from ..types import Hit
 from .base import Weights
+from .promotion import contact_requests
 
 if TYPE_CHECKING:
     from ..engine.analysis import Analysis
@@ -34,7 +35,8 @@ _CTA_SHAPES = (("shape:phone", "a phone number"), ("shape:email", "an e-mail add
 
 
 def call_to_action(a: Analysis) -> str:
-    """What the comment points the reader to, or "" (links, then phone, e-mail, price, @handle)."""
+    """What the comment points the reader to, or "" (links, then phone, e-mail, price, @handle, and a
+    PROMO_CONTACT phrase: "пишите + в лс", "contact me on WhatsApp", "加微信 abc123")."""
     if a.body_links:
         return "a link"
     for tok, what in _CTA_SHAPES:
@@ -42,6 +44,8 @@ def call_to_action(a: Analysis) -> str:
             return what
     if "@" in a.text and _HANDLE.search(a.text):
         return "an @handle"
+    if contact_requests(a):
+        return "a contact request"
     return ""
 
 
