@@ -58,3 +58,23 @@ def test_each_further_topic_counts_once_more() -> None:
 
 def test_reply_mention_is_not_a_handle_without_topic() -> None:
     assert hits("@johnny I agree with you, great post") == []
+
+
+@pytest.mark.parametrize("text", [
+    "I started trading with @CHRIS_USDTC just $100 and in 24 hours I was credited with $1800",
+    "Would love to recommend John Weber to you all, BEST TRADER https://t.me/johnweber_fx",
+    "Thank you for another successful withdrawal sent today https://t.me/joinchat/JlzD5qkk5",
+    "Reach Mrs Alice on WhatsApp +1 555 0100 for investment, she is the best",
+])
+def test_finance_word_with_a_private_messenger_names_crypto(text: str) -> None:
+    (h,) = hits(text)
+    assert h.evidence.startswith("crypto: ")
+
+
+@pytest.mark.parametrize("text", [
+    "I invested in index funds for ten years, ask me at bob@example.com",  # an address, not a messenger
+    "@johnny_b what's your trading strategy for next year? $500 a month?",  # a reply's leading mention
+    "My profits went down 20% this year, taxes ate the rest",
+])
+def test_finance_word_without_a_private_messenger_is_silent(text: str) -> None:
+    assert hits(text) == []
