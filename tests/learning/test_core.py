@@ -303,3 +303,127 @@ def test_background_writer_sums_and_indexes(store: Store) -> None:
     assert set(after) == set(before)  # ... and created no new rows
     _, hits = _check(store, learning, key, site, _comment(SPAM_TEXT, ip="192.0.2.77"))
     assert "CAMPAIGN_VELOCITY" in _names(hits)
+
+
+# ---------------------------------------------------------------------------------------------- everyday words
+
+_EN_HAM = [
+    "I think the author is right about the bridge, and the council should have fixed it years ago.",
+    "Thanks for the write-up, it was useful and I learned a lot from the second part.",
+    "The new library is open on Sundays now, which is great for the kids and for me.",
+    "My dad used to say the same thing about the old train station in this town.",
+    "Is there a recording of the talk? I could not make it to the meeting on Friday.",
+    "We tried the recipe last night and it was good, but the sauce needs more salt.",
+    "I have been reading this blog for years and this is one of the best posts so far.",
+    "The photos of the river in winter are beautiful, where was the second one taken?",
+    "You are right that the numbers do not add up, the report leaves out half of the costs.",
+    "It is the first time I see the market so empty on a Saturday, what happened there?",
+    "Good point about the schools. The buses in the morning are a mess for the parents.",
+    "This was a fun read and it reminded me of the summers we spent at the lake.",
+]
+_EN_SPAM = [
+    "Earn $500 a day from home with the best crypto bot, join the group and start to trade now",
+    "The easiest way to make money online is here, send me a message and I will show you the plan",
+    "Free signals for the top coins every day, join our channel and get the profit you deserve",
+    "I made $3000 this week with the new trading app, it is simple and you can do it too, DM me",
+    "Looking for partners for the project, high salary and the work is from your phone, write to me",
+    "Invest in the new token before the launch and get x10, this is the chance of the year",
+    "Work from home and earn in the evenings, the job is easy and the payment is every day",
+    "The best offer for you: a bonus for the first deposit and the profit is guaranteed",
+]
+_RU_HAM = [
+    "Кто-нибудь пробовал новую версию компилятора? У меня сборка стала медленнее в два раза.",
+    "Спасибо, помогло. Оказалось, что проблема была в старом драйвере, после обновления всё работает.",
+    "Я бы не стал так делать, лучше вынести это в отдельный сервис и не трогать основную базу.",
+    "Вчера смотрел доклад про очереди, там хорошо объясняли, почему не стоит держать всё в памяти.",
+    "А есть ли смысл переходить на новую версию сейчас или лучше подождать пару месяцев?",
+    "У нас тоже такое было, помог перезапуск и очистка кэша, но причину так и не нашли.",
+]
+_EN_GENUINE = ("I read the whole thread and I think the problem is in the cache, the same thing happened to me "
+               "and it was fixed after the update of the library.")
+
+
+def _engine_with_ham_df():  # type: ignore[no-untyped-def]
+    """A real (small) model: trained on English genuine comments and spam, so its ham_df knows English's
+    everyday words and nothing of Russian's."""
+    from tamis.model.train import train
+
+    rows = [{"comment_content": t, "label": "ham", "source": "a"} for t in _EN_HAM]
+    rows += [{"comment_content": t, "label": "spam", "source": "a"} for t in _EN_SPAM[:4]]
+    rows += [{"comment_content": t + " ok", "label": "ham", "source": "b"} for t in _EN_HAM[:6]]
+    rows += [{"comment_content": t, "label": "spam", "source": "b"} for t in _EN_SPAM[4:]]
+    return train(rows, progress=False, calibrate=False, epochs=2)
+
+
+def _served_check(store: Store, learning: Learning, key: KeyRow, site: SiteRow, comment: Comment,
+                  score: float) -> list[Hit]:
+    """A check as the server makes it: one Analysis for the signal and the observer (which is how the observer
+    knows the tokens the signal found in the layers)."""
+    import uuid
+
+    from tamis.engine.analysis import analyze
+
+    ctx = CheckContext(key, site, comment, analyze(comment, None))
+    hits = list(learning.signal(ctx))
+    guid = str(uuid.uuid4())
+    verdict = Verdict(spam=score >= 0.5, discard=False, score=score, hits=tuple(hits), model_version="test")
+    store.record_check(guid=guid, key_id=key.id, site_id=site.id, comment=comment, verdict=verdict)
+    learning.observe(ctx, guid, verdict)
+    return hits
+
+
+def _site_after_english_spam_reports(store: Store, learning: Learning, url: str, ham: list[str]) -> list[Hit]:
+    key, site = _site(store, url)
+    for i, text in enumerate(_EN_SPAM):
+        c = _comment(text, ip=f"203.0.113.{i + 1}", email=f"s{i}@example.net", author=f"Trader {i}")
+        _served_check(store, learning, key, site, c, score=0.3)  # missed: the moderator reports it
+        _report(store, learning, key, site, c, "spam")
+    for i, text in enumerate(ham * 4):  # the site's genuine comments, each a confident genuine verdict
+        _served_check(store, learning, key, site, _comment(text + f" {i}", ip=f"198.51.100.{i + 1}",
+                                                           email=f"h{i}@example.org", author=f"Reader {i}"), 0.02)
+    return _served_check(store, learning, key, site, _comment(_EN_GENUINE, ip="192.0.2.50", email="new@example.org",
+                                                               author="Newcomer"), score=0.1)
+
+
+def _learned_site(hits: list[Hit]) -> float:
+    return sum(h.weight for h in hits if h.name == "LEARNED_SITE")
+
+
+def test_reported_english_spam_does_not_teach_a_russian_site_that_english_is_spam(store: Store) -> None:
+    """tg's replay (docs/benchmarks.md, seventh session): a Russian chat whose reported spam was English flagged the
+    first English genuine messages through LEARNED_SITE (+1.6 to +2.9).  Everyday English words learned spam-ward
+    from the reports now count damped where the site's genuine comments were never in that script; without the
+    damping (ham_df_ref 0) the same history flags the same comment."""
+    import dataclasses
+
+    engine = _engine_with_ham_df()
+    assert engine.ham_df is not None and engine.ham_df.max() > 0.5  # "the" is in nearly every genuine comment
+    damped = Learning(store, engine_ref=lambda: engine)
+    plain = Learning(store, config=dataclasses.replace(damped.config, ham_df_ref=0.0), engine_ref=lambda: engine)
+    with_damping = _learned_site(_site_after_english_spam_reports(store, damped, "https://ru1.example", _RU_HAM))
+    without = _learned_site(_site_after_english_spam_reports(store, plain, "https://ru2.example", _RU_HAM))
+    assert without > 0.6  # the bug: English = spam on this site (0.83 when written)
+    assert with_damping < 0.25 * without  # 0: below LEARNED_SITE's 0.2 floor, no hit at all
+
+
+def test_a_site_whose_genuine_comments_share_the_script_keeps_what_its_reports_taught(store: Store) -> None:
+    """The damping is for a script the site's genuine comments have not shown: an English site that reported the
+    same English spam keeps the whole learned weight (SMS and YouTube replays unchanged: docs/learning.md)."""
+    import dataclasses
+
+    engine = _engine_with_ham_df()
+    damped = Learning(store, engine_ref=lambda: engine)
+    plain = Learning(store, config=dataclasses.replace(damped.config, ham_df_ref=0.0), engine_ref=lambda: engine)
+    en_damped = _learned_site(_site_after_english_spam_reports(store, damped, "https://en1.example", _EN_HAM))
+    en_plain = _learned_site(_site_after_english_spam_reports(store, plain, "https://en2.example", _EN_HAM))
+    assert en_plain > 0.6
+    assert abs(en_damped - en_plain) < 1e-6
+
+
+def test_script_token_names_the_writing_system_of_most_letters() -> None:
+    from tamis.learning.features import script_token
+
+    assert script_token("Привет, как дела? ok") == "script:cyrillic"
+    assert script_token("see https://example.com Привет") == "script:latin"
+    assert script_token("你好，朋友们 hello") == "script:cjk"
+    assert script_token("12345 !!! 🙂") is None

@@ -59,6 +59,12 @@ def test_train_small_and_round_trip(tmp_path: object) -> None:
     e2 = Engine.load(tmp_path / "m")  # type: ignore[operator]
     assert e2.model_version == e.model_version
     assert e2.manifest["thresholds"]["spam"] == pytest.approx(e.spam_threshold)
+    # ham_df (what the learning layers damp everyday words with) survives the round trip: "the" is in 4 of HAM's 6
+    # texts, a spam-only word in none.
+    assert e.ham_df is not None and e2.ham_df is not None
+    assert np.allclose(e2.ham_df, e.ham_df, atol=1e-3)
+    assert e2.ham_df[hash_token("w:the", 16)] == pytest.approx(4 / 6, abs=1e-3)
+    assert e2.ham_df[hash_token("w:pills", 16)] == 0.0
 
 
 def test_train_rejects_one_class_and_unknown_options() -> None:

@@ -116,9 +116,14 @@ class Engine:
         discard_threshold: float | None = None,
         signals: Sequence[Signal] = DEFAULT_SIGNALS,
         detect_language: bool = True,
+        ham_df: np.ndarray | None = None,
     ) -> None:
         self.classifier = classifier
         self.manifest = manifest
+        # Per hashed word/meta token: the share of the training corpora's genuine comments that contain it (the mean
+        # over corpora).  Not used by check(): the learning layers read it to tell everyday vocabulary from what is
+        # specific to a site's reported spam (tamis.learning.core, "Everyday words").  None for older models.
+        self.ham_df = ham_df
         cal = manifest.get("calibration", {})
         self.cal_a = float(cal.get("a", 1.0))
         self.cal_b = float(cal.get("b", 0.0))
@@ -186,8 +191,12 @@ class Engine:
             raise ModelFormatError(f"model {model_dir} lacks {e}") from e
         if coef.shape != (1 << cfg.n_bits,):
             raise ModelFormatError(f"model {model_dir}: coef has shape {coef.shape}, expected {(1 << cfg.n_bits,)}")
+        ham_df = arrays.get("ham_df")
+        if ham_df is not None and ham_df.shape != coef.shape:
+            raise ModelFormatError(f"model {model_dir}: ham_df has shape {ham_df.shape}, expected {coef.shape}")
         return cls(LinearClassifier(coef, intercept, cfg), manifest, spam_threshold=spam_threshold,
-                   discard_threshold=discard_threshold)
+                   discard_threshold=discard_threshold,
+                   ham_df=ham_df.astype(np.float32) if ham_df is not None else None)
 
     def save(self, model_dir: Path) -> None:
         manifest = {k: v for k, v in self.manifest.items() if k != "schema_version"}
@@ -195,10 +204,11 @@ class Engine:
         manifest["thresholds"] = {"spam": self.spam_threshold, "discard": self.discard_threshold,
                                   "spam_logit": self._z_spam, "discard_logit": self._z_discard}
         manifest["weights"] = self.weights.as_dict()
-        save_model(Path(model_dir), manifest, {
-            "coef": self.classifier.coef.astype(np.float16),
-            "intercept": np.array([self.classifier.intercept], dtype=np.float64),
-        })
+        arrays = {"coef": self.classifier.coef.astype(np.float16),
+                  "intercept": np.array([self.classifier.intercept], dtype=np.float64)}
+        if self.ham_df is not None:
+            arrays["ham_df"] = self.ham_df.astype(np.float16)
+        save_model(Path(model_dir), manifest, arrays)
 
     @staticmethod
     def version_of(coef: np.ndarray, manifest: dict[str, Any]) -> str:

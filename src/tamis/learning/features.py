@@ -24,6 +24,8 @@ import hashlib
 import ipaddress
 import math
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -115,6 +117,25 @@ def layer_tokens(text: str, meta_tokens: tuple[str, ...] | list[str]) -> list[st
     toks += [f"b:{a} {b}" for a, b in zip(words, words[1:])]
     toks += list(meta_tokens)
     return list(dict.fromkeys(toks))[:MAX_LAYER_TOKENS]
+
+
+def script_token(text: str, letters: int = 200) -> str | None:
+    """``script:latin``, ``script:cyrillic``, ``script:cjk``...: the writing system of most of the first ``letters``
+    letters (None without letters).  The site layer counts its genuine comments per script (core.py, "Everyday
+    words"); it never learns a weight for it."""
+    counts: Counter[str] = Counter()
+    n = 0
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            first = name.split(" ", 1)[0] if name else ""
+            counts["cjk" if first in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL") else first.lower()] += 1
+            n += 1
+            if n >= letters:
+                break
+    if not counts:
+        return None
+    return "script:" + counts.most_common(1)[0][0]
 
 
 # ------------------------------------------------------------------------------------------- entities

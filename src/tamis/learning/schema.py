@@ -5,7 +5,8 @@ table: no pickles, no raw personal data (IPs, e-mails and names appear only as 6
 
 - ``learn_ledger``: what each reported item taught, exactly, so that the same report twice changes nothing and a
   report of the other class undoes the first (rspamd's learn cache, SpamBayes' ``unlearn``).
-- ``learn_weights``: the per-site layer (scope = site id) and the instance layer (scope = 0): one weight per token.
+- ``learn_weights``: the per-site layer (scope = site id) and the instance layer (scope = 0): one weight per token;
+  ``ham_seen`` counts a site's confident genuine verdicts per script (rows ``script:<name>`` and ``script:any``).
 - ``learn_scopes``: reports learned per scope (the layers' confidence grows with it).
 - ``fingerprints`` / ``fp_bands``: MinHash signatures of recent comments and their LSH band hashes (velocity).
 - ``campaign_bands`` / ``campaigns``: band hashes of moderator-confirmed comments only (small, kept long).
@@ -47,6 +48,10 @@ learn_weights = sa.Table(
     # taught by one site alone never moves another site's verdicts (poisoning guard).
     sa.Column("first_site", Id, nullable=True),
     sa.Column("multi_site", sa.Boolean, nullable=False, server_default=sa.false()),
+    # Site layer only: how many of the site's confident genuine verdicts contained the token since a report made it
+    # known (written by the background writer).  An everyday word the site's genuine comments never showed learns
+    # spam-ward only damped (tamis.learning.core, "Everyday words").
+    sa.Column("ham_seen", sa.Float, nullable=False, server_default="0"),
 )
 
 learn_scopes = sa.Table(

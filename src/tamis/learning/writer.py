@@ -41,6 +41,7 @@ class Observation:
     inst_tokens: tuple[int, ...]
     site_step: float  # per-token step for the site layer (0: none)
     inst_step: float
+    ham_tokens: tuple[int, ...] = ()  # a confident genuine verdict: the site tokens it shows in genuine use (ham_seen)
 
 
 class Writer:
@@ -92,10 +93,11 @@ class Writer:
 
 
 def aggregate(batch: list[Observation]) -> tuple[dict[tuple[int, int, str], list[float]],
-                                                 dict[tuple[int, int], float], dict[int, set[int]]]:
-    """Sum the batch: reputation per (entity, site, kind), weights per (scope, token), sites per token (scope 0)."""
+                                                 dict[tuple[int, int], list[float]], dict[int, set[int]]]:
+    """Sum the batch: reputation per (entity, site, kind), [weight step, ham_seen] per (scope, token), sites per
+    token (scope 0)."""
     rep: dict[tuple[int, int, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
-    weights: dict[tuple[int, int], float] = defaultdict(float)
+    weights: dict[tuple[int, int], list[float]] = defaultdict(lambda: [0.0, 0.0])
     inst_sites: dict[int, set[int]] = defaultdict(set)
     for o in batch:
         for entity, kind, ds, dh in o.rep:
@@ -104,9 +106,11 @@ def aggregate(batch: list[Observation]) -> tuple[dict[tuple[int, int, str], list
             acc[1] += dh
         if o.site_step:
             for t in o.site_tokens:
-                weights[(o.site_id, t)] += o.site_step
+                weights[(o.site_id, t)][0] += o.site_step
         if o.inst_step:
             for t in o.inst_tokens:
-                weights[(0, t)] += o.inst_step
+                weights[(0, t)][0] += o.inst_step
                 inst_sites[t].add(o.site_id)
+        for t in o.ham_tokens:
+            weights[(o.site_id, t)][1] += 1.0
     return rep, weights, inst_sites
