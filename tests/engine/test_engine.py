@@ -131,6 +131,39 @@ def test_extra_hits_are_added_like_any_hit(engine: Engine) -> None:
     assert not down.spam
 
 
+FRENCH = ("Merci pour cet article très complet. J'habite en Bretagne et nous avons installé une pompe à chaleur "
+          "l'année dernière. Le premier hiver, la consommation électrique était bien plus élevée que prévu, et "
+          "l'installateur ne savait pas trop pourquoi. Finalement, c'était un problème de réglage de la loi d'eau : "
+          "la température de départ était beaucoup trop haute pour nos radiateurs.")
+
+
+def test_language_mismatch_alone_is_not_counted(engine: Engine) -> None:
+    """A reader writing in another language than blog_lang, with nothing else against them: LANG_MISMATCH is in
+    the reasons, with weight 0 (engine.py, "Evidence, never proof")."""
+    engine.ready(30)
+    v = engine.check(comment(comment_content=FRENCH, blog_lang="en_US"))
+    lang = [h for h in v.hits if h.name == "LANG_MISMATCH"]
+    assert lang and lang[0].weight == 0.0 and "not counted" in lang[0].evidence, v.hits
+    assert not v.spam
+    same = engine.check(comment(comment_content=FRENCH, blog_lang="fr"))
+    assert "LANG_MISMATCH" not in {h.name for h in same.hits}
+    assert same.score == pytest.approx(v.score)
+
+
+def test_language_mismatch_counts_beside_other_evidence(engine: Engine) -> None:
+    engine.ready(30)
+    text = FRENCH + " Gagnez de l'argent depuis chez vous : https://gain-rapide.example/inscription"
+    v = engine.check(comment(comment_content=text, blog_lang="en_US"))
+    lang = [h for h in v.hits if h.name == "LANG_MISMATCH"]
+    assert lang and lang[0].weight > 0, v.hits
+    without = engine.check(comment(comment_content=text, blog_lang="fr"))
+    assert v.score > without.score
+    # the learning layers' hits are evidence too (extra_hits)
+    up = engine.check(comment(comment_content=FRENCH, blog_lang="en_US"),
+                      extra_hits=[Hit("LEARNED_SITE", 0.8, "reported before")])
+    assert [h.weight for h in up.hits if h.name == "LANG_MISMATCH"] == [1.0]
+
+
 def test_analysis_is_reused(engine: Engine) -> None:
     c = comment(comment_content=SPAM, comment_author="Buy Cheap Pills Online")
     a = engine.analyze(c)

@@ -38,6 +38,9 @@ def hits(text: str) -> dict[str, str]:
     "Please become my first subscriber.",
     "please throw a sub on my channel",
     "help me click on the subscribe, thank you",
+    "Check out Berzerk video on my channel ! :D",  # the plug's target without a plug verb
+    "CAN YOU SUBSCRIBE IN MY CHANNEL? I AM A NEW YOUTUBER",
+    "My videos are half way decent, check them out if you want.",  # the verb after its thing
     # disguised: normalisation runs first
     "ｓｕｂｓｃｒｉｂｅ ｔｏ ｍｙ ｃｈａｎｎｅｌ",
 ])
@@ -83,6 +86,8 @@ def test_contact_request_fires(text: str) -> None:
     "If it’s like my store it might change.",  # "like" as a comparison, not a request
     "Congrats on hitting 1000000 subscribers!",  # a fan, not a beggar
     "I would like my money back",
+    "I love my dog, check it out",  # "check it out" with no promoted thing before it
+    "He said my videos were fine. Check it out yourself.",  # another sentence
 ])
 def test_genuine_phrasings_do_not_fire(text: str) -> None:
     assert hits(text) == {}, text
