@@ -38,7 +38,7 @@ from ..model.classifier import LinearClassifier
 from ..model.features import FeatureConfig
 from ..model.io import ModelFormatError, load_model, save_model
 from ..signals import DEFAULT_SIGNALS, DEFAULT_WEIGHTS, TEST_ADMINISTRATOR, TEST_GUARANTEED_SPAM, Signal, Weights
-from ..signals import run_signals
+from ..signals import corroborate, run_signals
 from ..types import Comment, Hit, Verdict
 from .analysis import Analysis, analyze
 
@@ -52,34 +52,6 @@ def default_model_dir() -> Path:
 def _logit(p: float) -> float:
     p = min(max(p, 1e-12), 1 - 1e-12)
     return math.log(p / (1 - p))
-
-
-##############################################################################################################
-# Evidence, never proof (issue 3: "a comment whose language differs from the site's blog_lang is evidence, never
-# proof").  LANG_MISMATCH (+1.0) alone decided verdicts: with the bundled model a long genuine French or
-# Portuguese comment on a blog sending blog_lang=en scored +0.56 to +0.60 from the classifier (its character
-# n-grams lean spam on long prose in a language it barely knows), and +1.0 on top crossed the spam threshold
-# (+1.48): every WordPress site sends blog_lang, so every bilingual reader was at risk.  Decision: a
-# corroborating hit counts only beside a signal's own spam evidence (any other positive hit but the
-# classifier's: a link kind, a topic, a promotion phrase, a disguise, the learning layers' hits); without one
-# it stays in the reasons with weight 0, so a moderator still sees it was noticed.  Foreign-language spam keeps it:
-# the offers of tests/engine/test_any_language.py all carry a link, a topic or a contact phrase.  No corpus
-# carries blog_lang, so no benchmark number moves; tests/engine/test_engine.py pins both sides.
-##############################################################################################################
-CORROBORATING = frozenset({"LANG_MISMATCH"})
-
-
-def corroborate(hits: list[Hit]) -> list[Hit]:
-    """``hits`` with each CORROBORATING hit's weight set to 0 when no other hit but the classifier's is spam
-    evidence (weight > 0)."""
-    if not any(h.name in CORROBORATING for h in hits):
-        return hits
-    backed = any(h.weight > 0 and h.name not in CORROBORATING and not h.name.startswith("CLASSIFIER_")
-                 for h in hits)
-    if backed:
-        return hits
-    return [Hit(h.name, 0.0, f"{h.evidence} (not counted: no other evidence)"[:200])
-            if h.name in CORROBORATING and h.weight > 0 else h for h in hits]
 
 
 def _sigmoid(z: float) -> float:

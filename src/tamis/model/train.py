@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..signals import DEFAULT_SIGNALS, DEFAULT_WEIGHTS, Weights, run_signals
+from ..signals import DEFAULT_SIGNALS, DEFAULT_WEIGHTS, Weights, corroborate, run_signals
 from ..types import Comment
 from .classifier import LinearClassifier
 from .features import FeatureConfig
@@ -359,7 +359,7 @@ def fit_engine(analyses: Sequence[Analysis], y: np.ndarray, groups: Sequence[str
         wts = Weights(weights, DEFAULT_WEIGHTS)
         for r, a in enumerate(analyses):
             hits, _ = run_signals(a, DEFAULT_SIGNALS, wts)
-            zsig[r] = sum(h.weight for h in hits)
+            zsig[r] = sum(h.weight for h in corroborate(hits))  # as Engine.check counts them
         z = cal_a * held + cal_b + zsig
         types = [a.comment.comment_type for a in analyses]
         t_spam, t_discard, info = choose_thresholds(z, y, groups, types, float(opt["fp_target"]),

@@ -5,7 +5,7 @@ they appear in reasons, the store and dashboards (docs/engine.md lists them)."""
 from __future__ import annotations
 
 from .author import author
-from .base import Signal, Weights, run_signals
+from .base import Signal, Weights, corroborate, run_signals
 from .behaviour import honeypot, wordpress
 from .disguise import disguise
 from .language import language
@@ -18,7 +18,7 @@ from .testvalues import TEST_ADMINISTRATOR, TEST_GUARANTEED_SPAM, test_values
 
 __all__ = [
     "DEFAULT_SIGNALS", "DEFAULT_WEIGHTS", "HIT_NAMES", "Signal", "TEST_ADMINISTRATOR", "TEST_GUARANTEED_SPAM",
-    "Weights", "run_signals",
+    "Weights", "corroborate", "run_signals",
 ]
 
 DEFAULT_SIGNALS: tuple[Signal, ...] = (

@@ -72,3 +72,37 @@ def run_signals(analysis: Analysis, signals: Sequence[Signal], weights: Weights)
             continue
         hits.extend(got)
     return hits, skipped
+
+
+##############################################################################################################
+# Evidence, never proof (issue 3: "a comment whose language differs from the site's blog_lang is evidence, never
+# proof").  LANG_MISMATCH (+1.0) alone decided verdicts: with the bundled model a long genuine French or
+# Portuguese comment on a blog sending blog_lang=en scored +0.56 to +0.60 from the classifier (its character
+# n-grams lean spam on long prose in a language it barely knows), and +1.0 on top crossed the spam threshold
+# (+1.48): every WordPress site sends blog_lang, so every bilingual reader was at risk.  Decision: a
+# corroborating hit counts only beside a signal's own spam evidence (any other positive hit but the
+# classifier's: a link kind, a topic, a promotion phrase, a disguise, the learning layers' hits); without one it
+# stays in the reasons with weight 0, so a moderator still sees it was noticed.  The engine (engine/engine.py)
+# applies it to every verdict, training (model/train.py) to the scores it chooses the thresholds on.
+# Foreign-language spam keeps it: the offers of tests/engine/test_any_language.py all carry a link, a topic or
+# a contact phrase.  In ../shared/data blog_lang is the corpus's language (YouTube, SMS, Reddit: "en") or each
+# row's own detected language (the others), so LANG_MISMATCH fires on few rows: 53, of which the rule leaves 20
+# uncounted (5 e-mail, 2 tg and 1 YouTube genuine rows; 12 spam rows, mostly a detector's disagreement such as
+# Azerbaijani read as Turkish).  With model ecbf1d0c at its threshold that made 1 genuine e-mail and 8 spam rows
+# (4 tg, 4 Stack Exchange) ham.  Training analyses the corpora without language detection, so this changes no
+# threshold of the bundled model.  tests/engine/test_engine.py pins both sides.
+##############################################################################################################
+CORROBORATING = frozenset({"LANG_MISMATCH"})
+
+
+def corroborate(hits: list[Hit]) -> list[Hit]:
+    """``hits`` with each CORROBORATING hit's weight set to 0 when no other hit but the classifier's is spam
+    evidence (weight > 0)."""
+    if not any(h.name in CORROBORATING for h in hits):
+        return hits
+    backed = any(h.weight > 0 and h.name not in CORROBORATING and not h.name.startswith("CLASSIFIER_")
+                 for h in hits)
+    if backed:
+        return hits
+    return [Hit(h.name, 0.0, f"{h.evidence} (not counted: no other evidence)"[:200])
+            if h.name in CORROBORATING and h.weight > 0 else h for h in hits]
