@@ -166,7 +166,8 @@ _CONTACT = [
 _SELF_ANCHORS = [
     ("my", "our"), ("sub",), ("sub",), ("my", "our"), ("sub",), ("subscribe",), ("sub", "follow"),
     ("subscri", "suscribe"), ("like",), ("comment",), ("click", "tap"),
-    ("visit", "check"), ("chan",), ("check",), ("suscr", "visit", "mira", "sigueme", "sígueme", "inscrev", "iscriv"), ("canal",),
+    ("visit", "check"), ("chan",), ("check",),
+    ("suscr", "visit", "mira", "sigueme", "sígueme", "inscrev", "iscriv"), ("canal",),
     ("abonn", "chaîne", "chaine", "kanal", "besuch"), ("подпис", "подпиш", "канал", "переход", "підпиш", "мій"),
     ("kunjungi", "mampir", "channel", "kanal", "abone"), ("قناتي", "اشترك", "زوروا", "تابعوني"),
     ("チャンネル登録", "구독", "채널", "ฝาก", "กดติดตามช่อง", "चैनल", "सब्सक्राइब", "کانال", "پیج", "הערוץ", "תירשמו",
