@@ -172,10 +172,17 @@ class Extract:
     known_instance: list[int] = field(default_factory=list)
 
     @property
+    def script_hashes(self) -> tuple[int, ...]:
+        """The hashes of the script counters (the comment's script, then ``script:any``), () for a text without
+        letters: extract() appends both last."""
+        if len(self.tokens) >= 2 and self.tokens[-1] == SCRIPT_ANY:
+            return tuple(self.token_hashes[-2:])
+        return ()
+
+    @property
     def x(self) -> float:
         """Each token's feature value, 1/sqrt(#tokens), the script counters not counted (they carry no weight)."""
-        n = len(self.token_hashes) - (2 if self.tokens and self.tokens[-1] == SCRIPT_ANY else 0)
-        return 1.0 / math.sqrt(max(n, 1))
+        return 1.0 / math.sqrt(max(len(self.token_hashes) - len(self.script_hashes), 1))
 
 
 def extract(analysis: Analysis) -> Extract:
@@ -338,16 +345,14 @@ class Learning:
     @staticmethod
     def _script_seen(ex: Extract) -> tuple[int, ...]:
         """The site rows a confident genuine verdict counts in: its script's and ``script:any``, once known."""
-        if len(ex.tokens) >= 2 and ex.tokens[-1] == SCRIPT_ANY:
-            return tuple(t for t in ex.token_hashes[-2:] if t in ex.known_site)
-        return ()
+        return tuple(t for t in ex.script_hashes if t in ex.known_site)
 
     def _novelty(self, rows: list[Any], ex: Extract) -> tuple[float, tuple[int, ...]]:
         """How new the comment's script is to the site's genuine comments: 1 when none of the site's confident
         genuine verdicts were in it, 0 once it makes up ``script_share`` of them.  Also the script tokens' hashes."""
-        if len(ex.tokens) < 2 or ex.tokens[-1] != SCRIPT_ANY:
+        if not ex.script_hashes:
             return 1.0, ()
-        sh, anyh = ex.token_hashes[-2], ex.token_hashes[-1]
+        sh, anyh = ex.script_hashes
         seen = {r[1]: float(r[4]) for r in rows if r[0] != INSTANCE and r[1] in (sh, anyh)}
         total = seen.get(anyh, 0.0)
         share = seen.get(sh, 0.0) / total if total > 0 else 0.0
