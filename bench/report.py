@@ -436,6 +436,8 @@ def render_speed(sp: dict) -> str:
            for k, b in sp["by_length"].items()] if "by_length" in sp else []),  # fmt: skip
         ["latency per check p50 / p99 / max",
          f"{sp['latency_ms_p50']:.2f} / {sp['latency_ms_p99']:.2f} / {sp['latency_ms_max']:.1f} ms"],  # fmt: skip
+        *([["this machine's CPython reference loop (`bench.speed.reference_ms`: lower is faster)",
+            f"{sp['reference_ms']:.0f} ms"]] if "reference_ms" in sp else []),  # fmt: skip
     ]
     out += [f"`engine.check()` in process on {sp['comments']:,} comments sampled from all corpora (real lengths), "
             "in a fresh process pinned to one CPU (`bench/speed.py`); no HTTP, no store."

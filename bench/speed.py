@@ -44,6 +44,18 @@ def sample_comments(data_dir: Path, n: int, seed: int) -> list[dict]:
     return [public_fields(rows[i]) for i in rng.choice(len(rows), size=min(n + WARMUP, len(rows)), replace=False)]
 
 
+def reference_ms() -> float:
+    """The machine's speed at plain CPython, to compare runs across machines: the best of five timings of a
+    fixed loop (the sum of a million squares through a generator), in milliseconds.  The VMs these benchmarks
+    ran on differed by 2x in it (115 ms against ~60 ms), and the engine's throughput with it."""
+    best = float("inf")
+    for _ in range(5):
+        t = time.perf_counter()
+        sum(i * i for i in range(1_000_000))
+        best = min(best, time.perf_counter() - t)
+    return best * 1000
+
+
 def measure(sample_file: Path) -> dict:
     with sample_file.open(encoding="utf-8") as f:
         sample = [json.loads(line) for line in f]
@@ -92,6 +104,7 @@ def measure(sample_file: Path) -> dict:
         "rss_mb_after_warmup": rss_warm,
         "rss_mb_after_checks": rss_mb(),
         "loadavg": os.getloadavg()[0],
+        "reference_ms": reference_ms(),
         "model_version": str(getattr(engine, "model_version", "")),
     }
 

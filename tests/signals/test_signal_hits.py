@@ -163,3 +163,31 @@ def test_links_to_the_site_itself_are_not_link_evidence() -> None:
     assert "LINK_ONLY" in names({**video, "comment_content": "https://www.youtube.com/user/spammer"})
     assert "LINK_ONLY" in names({"blog": "https://example.com/~alice/", "comment_content": "https://example.com/~bob/"})
     assert "LINK_ONLY" in names({"blog": "https://alice.wordpress.com", "comment_content": "https://bob.wordpress.com/"})
+
+
+def test_corroborating_signal_runs_only_beside_evidence() -> None:
+    """LANG_MISMATCH is evidence only beside another hit of at least +0.5 (signals/base.py, "Evidence, never
+    proof"): run_signals does not run it without one, and corroborate() zeroes it when a signal list runs it
+    regardless."""
+    from tamis.signals import corroborate
+    from tamis.signals.base import Signal
+    from tamis.signals.language import language
+    from tamis.types import Hit
+
+    calls = []
+
+    def identify(text: str) -> tuple[str, float]:
+        calls.append(text)
+        return ("fr", 0.99)
+
+    plain = {"comment_content": "Merci pour cet article, nous avons installé une pompe à chaleur l'année dernière "
+                                "et le premier hiver fut difficile", "blog_lang": "en"}
+    a = analyze(Comment.from_dict(plain), None, identify)
+    hits, _ = run_signals(a, DEFAULT_SIGNALS, W)
+    assert "LANG_MISMATCH" not in {h.name for h in hits} and calls == []
+    hits, _ = run_signals(a, DEFAULT_SIGNALS, W, evidence=[Hit("LEARNED_SITE", 0.8, "reported before")])
+    assert "LANG_MISMATCH" in {h.name for h in hits} and len(calls) == 1
+    eager = (Signal("language", language),)  # a list that runs it regardless
+    hits, _ = run_signals(a, eager, W)
+    assert [h.weight for h in corroborate(hits)] == [0.0]
+    assert corroborate([*hits, Hit("SPAM_TOPIC", 1.2, "casino")])[0].weight == 1.0

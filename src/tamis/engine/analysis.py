@@ -27,8 +27,9 @@ class Analysis:
     (source ``author_url``) and links typed into the author name (source ``author_name``).
     ``disguises``: kind -> count over the body.  ``author``: the folded author name.  ``email_domain``: the
     lower-cased domain of comment_author_email.  ``language``/``language_confidence``: py3langid's guess on
-    the body (None when the text is too short to say, and when LANG_MISMATCH could not use it: blog_lang names
-    no language, or the text has fewer than 40 letters in its first 300 characters).  ``meta_tokens``:
+    the body, computed on first use (``detected_language``; None when the text is too short to say, and when
+    LANG_MISMATCH could not use it: blog_lang names no language, or the text has fewer than 40 letters in its
+    first 300 characters).  ``meta_tokens``:
     namespaced tokens (url:, author:, email:, disguise:) fed to the classifier with ``text``.  ``features``:
     the hashed vector, when a model computed it.
     """
@@ -41,11 +42,47 @@ class Analysis:
     author: str
     author_disguises: dict[str, int]
     email_domain: str
-    language: str | None
-    language_confidence: float
     meta_tokens: tuple[str, ...]
     features: Features | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    lang_identify: Any = None
+
+    def detected_language(self) -> tuple[str | None, float]:
+        """py3langid's (language, confidence) on the body, computed once, on the first call.
+
+        ######################################################################################################
+        # Why lazily?  Detection was 15% of a check (~170 of 1,110 µs on the bench.speed sample, this VM),
+        # and only LANG_MISMATCH reads it, a hit that counts only beside other evidence (signals/base.py,
+        # "Evidence, never proof"): the engine runs that signal, and so detection, only when another signal
+        # already gave a hit of at least +0.5, which most comments never do.  A failure is recorded in
+        # ``extra["language_error"]`` (the engine names it in Verdict.skipped), never raised.
+        ######################################################################################################
+        """
+        got = self.extra.get("language")
+        if got is not None:
+            return got
+        lang, conf = None, 0.0
+        # only when LANG_MISMATCH could fire: blog_lang names a language and the text has the letters the
+        # signal asks for (signals/language.py: >= 40 in its first 300 characters)
+        if self.lang_identify is not None and blog_languages(self.comment.blog_lang) \
+                and count_letters(self.text[:_LANG_WINDOW]) >= _LANG_MIN_LETTERS:
+            # 200 characters are plenty for py3langid and keep a check fast (its cost grows with the text)
+            sample = self.text[:200]
+            if count_letters(sample) >= 12:
+                try:
+                    lang, conf = self.lang_identify(sample)
+                except Exception as e:  # noqa: BLE001 - reported in Verdict.skipped by the engine
+                    self.extra["language_error"] = repr(e)
+        self.extra["language"] = (lang, conf)
+        return lang, conf
+
+    @property
+    def language(self) -> str | None:
+        return self.detected_language()[0]
+
+    @property
+    def language_confidence(self) -> float:
+        return self.detected_language()[1]
 
     @property
     def body_links(self) -> tuple[Link, ...]:
@@ -201,26 +238,11 @@ def analyze(comment: Comment, feature_config: FeatureConfig | None, lang_identif
         links.extend(make_link(lk.url, "author_name") for lk in alinks)
     m = _EMAIL_DOMAIN.search(comment.author_email.strip())
     email_domain = m.group(1).lower().strip(".") if m else ""
-    lang, conf = None, 0.0
-    extra: dict[str, Any] = {}
-    # Language detection costs ~0.1-0.2 ms, and in the engine only LANG_MISMATCH uses it: run it only when that
-    # signal could fire, i.e. blog_lang names a language and the text has the letters the signal asks for
-    # (signals/language.py: >= 40 in its first 300 characters).  A quarter of the bench sample's detections
-    # were on shorter texts, whose result no one read.
-    if lang_identify is not None and blog_languages(comment.blog_lang) \
-            and count_letters(body.text[:_LANG_WINDOW]) >= _LANG_MIN_LETTERS:
-        # 200 characters are plenty for py3langid and keep a check fast (its cost grows with the text)
-        sample = body.text[:200]
-        if count_letters(sample) >= 12:
-            try:
-                lang, conf = lang_identify(sample)
-            except Exception as e:  # noqa: BLE001 - reported in Verdict.skipped by the engine
-                extra["language_error"] = repr(e)
     links_t = tuple(links)
     meta = meta_tokens_for(body, links_t, author, email_domain)
     feats = featurize(body.text, meta, feature_config) if feature_config is not None else None
     return Analysis(
         comment=comment, body=body, text=body.text, links=links_t, disguises=dict(body.disguises),
         author=author, author_disguises=dict(author_f.counts) if author_f else {}, email_domain=email_domain,
-        language=lang, language_confidence=conf, meta_tokens=tuple(meta), features=feats, extra=extra,
+        meta_tokens=tuple(meta), features=feats, lang_identify=lang_identify,
     )

@@ -241,10 +241,10 @@ class Engine:
             skipped.append("SIGNAL_ERROR:normalize")
             a = analyze(Comment.from_dict({k: v for k, v in comment.fields.items() if k != "comment_content"}),
                         self.classifier.config, None)
+        hits, sk = run_signals(a, self.signals, self.weights, evidence=extra_hits)
+        skipped.extend(sk)
         if "language_error" in a.extra:
             skipped.append("SIGNAL_ERROR:language_detection")
-        hits, sk = run_signals(a, self.signals, self.weights)
-        skipped.extend(sk)
         try:
             hits.append(self.classifier_hit(a))
         except Exception:  # noqa: BLE001

@@ -32,7 +32,7 @@ DEFAULT_SIGNALS: tuple[Signal, ...] = (
     Signal("author", author, "keyword-stuffed author names, disposable e-mail domains"),
     Signal("honeypot", honeypot, "hidden honeypot fields that a person never fills"),
     Signal("wordpress", wordpress, "WordPress form fields: JS timestamp, nonce, post age"),
-    Signal("language", language, "detected language against blog_lang"),
+    Signal("language", language, "detected language against blog_lang, beside other evidence", corroborating=True),
 )
 
 # Hand-set starting weights in log-odds (the manifest overrides them; model/train.py fits those the corpora
