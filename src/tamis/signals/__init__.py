@@ -13,6 +13,7 @@ from .layout import layout
 from .offer import offer
 from .links import links
 from .promotion import promotion
+from .template import template
 from .topic import topic
 from .testvalues import TEST_ADMINISTRATOR, TEST_GUARANTEED_SPAM, test_values
 
@@ -27,6 +28,7 @@ DEFAULT_SIGNALS: tuple[Signal, ...] = (
     Signal("links", links, "link count, density and kinds of host"),
     Signal("promotion", promotion, "self-promotion and contact-me calls to action, in many languages"),
     Signal("offer", offer, "the sales pitch's calls to action: click here, order now, claim your prize, reply STOP"),
+    Signal("template", template, "the blog-comment spammer's stock sentences: stumbled upon your weblog, bookmarked"),
     Signal("layout", layout, "a broadcast advert's layout: lines opened by emoji bullets"),
     Signal("topic", topic, "classic spam topics (gambling, pharma, money-making, crypto...) named in any language"),
     Signal("author", author, "keyword-stuffed author names, disposable e-mail domains"),
@@ -64,6 +66,8 @@ DEFAULT_WEIGHTS: dict[str, object] = {
     "PROMO_CONTACT": {"w": 1.5, "per": 0.3, "cap": 3},
     # hand-set, not fitted: signals/offer.py measures why (stacking's +4.4 cost YouTube and Stack Exchange recall)
     "PROMO_OFFER": {"w": 2.5, "per": 0.3, "cap": 3},
+    # hand-set, not fitted: no corpus holds blog comments (signals/template.py); one sentence +1.8, two +2.4
+    "COMMENT_TEMPLATE": {"w": 1.8, "per": 0.6, "cap": 4},
     # hand-set, not fitted: only tg shows the layout (signals/layout.py); 2 bullets +1.5, 4 or more +2.5
     "PROMO_EMOJI_BULLETS": {"w": 1.5, "per": 0.5, "cap": 3},
     # signals/topic.py: spam topics named in any language; fitted by stacking

@@ -33,6 +33,10 @@ if TYPE_CHECKING:
 # together) covering at least half of its letters.  Short words (buy, bet, sex, seo) are left out: they hide
 # in ordinary names (Essex, Seoul, alphabet).  Over ../shared/data it fires on 1,188 Stack Exchange spam rows
 # (11.7%), 13 e-mail spam and 1 ham (freehackers.org): hand-set +2, since only a spam-only corpus shows it.
+# The knock-off sellers of WordPress comment spam ("replica-watches-uk.co", "cheapnfljerseys-wholesale.com",
+# "cheapairmaxshoes2015.com") added watches, jerseys, wholesale, handbags, sneakers, shoes, boots, jewellery,
+# rolex, louboutin: 2 more Stack Exchange spam rows, no genuine one ("watch" was measured and left out:
+# hackwatch.com, 3 e-mail ham rows).
 ##############################################################################################################
 DOMAIN_WORDS = tuple(sorted(set("""
 keto ketone testo testosterone boost boosts booster muscle muscles supplement supplements diet diets slim
@@ -42,6 +46,7 @@ casino casinos poker slots betting jackpot porn dating escort escorts replica re
 coupons deal deals promo sale sales outlet online order free best essay essays writing hack hacks crack
 download downloads torrent keygen crypto bitcoin forex trading invest profit profits income earn rich wealth
 marketing traffic backlink backlinks followers likes vape weight loss enhancement male libido
+watches jersey jerseys wholesale handbag handbags sneakers shoes boots jewelry jewellery rolex louboutin
 """.split()), key=lambda x: (-len(x), x)))  # longest first; ties by name (set order varies per process)
 _DIGITS_HYPHENS = re.compile(r"[\d-]+")
 

@@ -79,7 +79,7 @@ from typing import TYPE_CHECKING
 
 from ..types import Hit
 from .base import Weights
-from .promotion import MAX_CHARS, anchor_tables, anchors_in, compile_phrases, find_phrases
+from .promotion import anchor_tables, compile_phrases, phrase_hit
 
 if TYPE_CHECKING:
     from ..engine.analysis import Analysis
@@ -168,12 +168,4 @@ _ANCHORS = anchor_tables(_OFFER_ANCHORS)
 
 
 def offer(a: Analysis, w: Weights) -> list[Hit | None]:
-    low = a.text[:MAX_CHARS].lower()
-    present = anchors_in(low, _ANCHORS)
-    if not present:
-        return []
-    found = find_phrases(_OFFER_RX, low, present)
-    if not found:
-        return []
-    uniq = list(dict.fromkeys(found))
-    return [w.hit("PROMO_OFFER", "; ".join(uniq[:3]), count=len(uniq))]
+    return phrase_hit(a, w, "PROMO_OFFER", _OFFER_RX, _ANCHORS)

@@ -249,6 +249,18 @@ def find_phrases(rxs: _Compiled, low: str, present: set[str]) -> list[str]:
     return kept
 
 
+def phrase_hit(a: Analysis, w: Weights, name: str, rxs: _Compiled, tables: AnchorTables) -> list[Hit | None]:
+    """One hit ``name`` for the distinct phrases of ``rxs`` in the comment (each further one counts as one more
+    occurrence), or none: the form of PROMO_OFFER and COMMENT_TEMPLATE."""
+    low = a.text[:MAX_CHARS].lower()
+    present = anchors_in(low, tables)
+    found = find_phrases(rxs, low, present) if present else []
+    if not found:
+        return []
+    uniq = list(dict.fromkeys(found))
+    return [w.hit(name, "; ".join(uniq[:3]), count=len(uniq))]
+
+
 def contact_requests(a: Analysis) -> list[str]:
     """The PROMO_CONTACT phrases in the comment (SPAM_TOPIC counts one as a call to action)."""
     low = a.text[:MAX_CHARS].lower()
