@@ -35,6 +35,15 @@ from tamis.types import Comment
     ("I am the barrister of the late engineer; as his next of kin you will receive 15.5 million US dollars",
      "advance_fee"),
     ("We seek a foreign partner for the transfer of the funds, in strictest confidence", "advance_fee"),
+    # the testimonials under a news article: spell casters, vashikaran babas, marabouts, herbal cures, hackers
+    ("Dr. Ogun is a great spell caster, he brought my ex-husband back in 48 hours", "occult"),
+    ("Love vashikaran specialist baba ji, love problem solution in 24 hours", "occult"),
+    ("Grand marabout africain, retour affectif rapide et définitif", "occult"),
+    ("Amarres de amor garantizados con el brujo", "occult"),
+    ("Сильный приворот и снятие порчи", "occult"),
+    ("جلب الحبيب في يوم واحد مع شيخ روحاني", "occult"),
+    ("Dr. Ebomi cured my herpes with his herbal medicine", "supplement"),
+    ("Hire a hacker to recover your lost bitcoin, fund recovery experts", "hacker"),
 ])
 def test_topics_found_across_languages(text: str, topic: str) -> None:
     assert f"topic:{topic}" in topic_tokens(text.lower())
@@ -52,6 +61,10 @@ def test_topics_found_across_languages(text: str, topic: str) -> None:
     "Inheritance tax is discussed at 2:00",
     "If I had a million dollars I would buy a boat",
     "Log in to check balances, transfer funds and view statements",
+    "Spelling counts: 'spell' the word as the caster in the film did",
+    "That's some voodoo economics right there",
+    "A hacker found the bug and the vendor fixed it",
+    "Herpes and HIV are both viral infections; herbal tea will not cure them",
 ])
 def test_ordinary_words_are_not_topics(text: str) -> None:
     assert topic_tokens(text.lower()) == []

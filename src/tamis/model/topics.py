@@ -78,6 +78,8 @@ TOPICS: dict[str, str] = {
         keto ketogenic ketosis testosterone garcinia cambogia forskolin supplement supplements nootropic nootropics
         libido enhancement anti-aging antiaging wrinkle wrinkles fat-burner fatburner slimming detox cbd
         похудение похудеть похудения добавка бады pelangsing suplemento suplementos emagrecer adelgazar
+        herbal_medicine herbal_medicines herbal_remedy herbal_remedies herbal_cure herbal_cures herbal_doctor
+        herbalist herbalists herpes_cure cure_for_herpes hiv_cure cure_for_hiv
         CJK: 减肥 瘦身 保健品 ダイエット サプリ 다이어트
         """,
     "loan": """
@@ -134,6 +136,34 @@ TOPICS: dict[str, str] = {
     "advance_fee": """
         next_of_kin barrister strictest_confidence foreign_partner foreign_partners foreign_account
         transfer_of_the_fund* transfer_of_fund* transfer_of_this_fund* million_us_dollars million_united_states_dollars
+        """,
+    # Tenth session, from the families a news site's or blog's comment section gets today and that no English
+    # word list above names: the spell casters' testimonials ("Dr. X, a great spell caster, brought my ex back,
+    # contact him on WhatsApp"), India's vashikaran and black-magic "specialist babas", the Arabic "bringing the
+    # beloved" sheikhs, French marabouts' "retour affectif", Spanish "amarres de amor", Russian "приворот"; and
+    # the hackers for hire and "funds recovery experts" who follow every investment scam.  Counted over
+    # ../shared/data (rows, spam / ham): the occult lexicon 65 Stack Exchange spam (vashikaran 35, tantrik 13, spell
+    # caster 6), no ham ("voodoo", "witchcraft" and "black magic" alone were left out: 1 Reddit and 5 e-mail ham);
+    # the hacker lexicon 13 Stack Exchange spam ("recover your lost" 11) and 1 tg spam, no ham ("credit repair"
+    # left out: a Reddit reply; "cheating spouse": relationship talk).  Herbal cures go to "supplement" ("herbal
+    # medicine", "herbalist", "herpes cure": 7 e-mail and 7 Stack Exchange spam rows, no ham; "herbal", "herpes"
+    # and "HIV" alone are everyday words: 7 Reddit and 7 e-mail ham).  Nested leave-one-corpus-out, per-row scores
+    # before and after: Stack Exchange recall at its fold's threshold 39.5% -> 39.8%, every other fold within a
+    # row (YouTube at the shipped threshold 62.1% -> 61.9%, tg 76.4% -> 76.5%); tests/engine/test_comment_families.py
+    # has the testimonials the corpora do not hold (a herbal cure +0.2 -> +3.2, a hacker's offer +0.4 -> +2.7).
+    "occult": """
+        spell_caster spell_casters spellcaster spellcasters love_spell love_spells spell_temple spell_home
+        black_magic_specialist vashikaran vashikaran_specialist love_problem_solution tantrik aghori
+        marabout marabouts retour_affectif amarre_de_amor amarres_de_amor hechizo_de_amor hechizos_de_amor
+        amarração_amorosa dukun_pelet ilmu_pelet приворот приворота привороты приворожить снятие_порчи
+        جلب_الحبيب شيخ_روحاني فك_السحر رد_المطلقة
+        CJK: वशीकरण
+        """,
+    "hacker": """
+        hacker_for_hire hackers_for_hire hire_a_hacker hire_hacker hire_an_ethical_hacker recovery_expert
+        recovery_experts funds_recovery fund_recovery asset_recovery_expert recover_lost_funds
+        recover_your_lost recover_my_lost recover_stolen_crypto need_a_hacker need_a_legit_hacker
+        need_a_genuine_hacker legit_hacker hack_your_spouse hack_into_your_spouse
         """,
     "replica": """
         replica replicas wholesale counterfeit knockoff knockoffs реплика оптом murah diskon grosir
