@@ -12,7 +12,8 @@
 # fraction of a log-odds, too little to lift an unseen-language offer over the threshold on its own.
 #
 # Which words?  Topic words whose genuine use in comments is rare or that are the topic's own name: gambling,
-# pharma, supplements, loans, money-making, crypto/investment, adult, prizes, SEO, advance-fee fraud, replicas, spell casters, hackers for hire.
+# pharma, supplements, loans, money-making, crypto/investment, adult, prizes, SEO, advance-fee fraud, replicas,
+# spell casters, hackers for hire.
 # Ordinary words that merely *can* be spammy ("free", "money", "win", "invest", "profit", "bonus") stay out: Reddit
 # ham uses them all day (measured: "invest*" in 41 Reddit rows, "profit*" 26, "bonus" 16), and the word
 # features already carry them.  Each topic is emitted once per comment.

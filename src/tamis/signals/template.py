@@ -72,7 +72,8 @@ _TEMPLATE = [
     # the spinner's synonyms and stock lines
     r"\bpiece\s+of\s+writing\b|\bfastidious\b|\bauspicious\b|\bpleasant\s+(?:article|post|piece|paragraph|blog|site|"
     r"website|web\s?site|data|information|info|topic|weblog|webpage|web\s?page|writeup|write-up)\b",
-    r"\bpa(?:y|id|ying)\s+a\s+quick\s+visit\b|\bpay\s+a\s+visit\s+(?:this|at)\b|\bi['’]?m\s+gone\s+to\s+(?:tell|say|inform)\b",
+    r"\bpa(?:y|id|ying)\s+a\s+quick\s+visit\b|\bpay\s+a\s+visit\s+(?:this|at)\b|"
+    r"\bi['’]?m\s+gone\s+to\s+(?:tell|say|inform)\b",
     r"\blike\s+you\s+read\s+my\s+mind\b|\b(?:couldn['’]?t|could\s+not)\s+(?:be\s+)?(?:written|composed)\s+(?:any|much)\s+"
     r"better\b|\bgetting\s+your\s+(?:info|information)\b|\bmind\s+if\s+i\s+quote\b|\bold\s+room\s*mate\b",
     r"\b(?:browsing|surfing|searching|reading)\s+(?:online|the\s+web|the\s+internet|the\s+net|on\s+the\s+net)\s+"
