@@ -13,7 +13,7 @@
 #
 # Which words?  Topic words whose genuine use in comments is rare or that are the topic's own name: gambling,
 # pharma, supplements, loans, money-making, crypto/investment, adult, prizes, SEO, advance-fee fraud, replicas,
-# spell casters, hackers for hire.
+# spell casters, hackers for hire, pirate streaming, essay mills, romance scams.
 # Ordinary words that merely *can* be spammy ("free", "money", "win", "invest", "profit", "bonus") stay out: Reddit
 # ham uses them all day (measured: "invest*" in 41 Reddit rows, "profit*" 26, "bonus" 16), and the word
 # features already carry them.  Each topic is emitted once per comment.
@@ -165,6 +165,23 @@ TOPICS: dict[str, str] = {
         recovery_experts funds_recovery fund_recovery asset_recovery_expert recover_lost_funds
         recover_your_lost recover_my_lost recover_stolen_crypto need_a_hacker need_a_legit_hacker
         need_a_genuine_hacker legit_hacker hack_your_spouse hack_into_your_spouse
+        """,
+    # Also from those comment sections: pirate streaming ("Watch Dune (2024) Full Movie Online Free HD
+    # 123movies"), essay mills ("write my essay", "plagiarism-free") and the romance scammer's opening ("Hello dear,
+    # I saw your profile").  Over ../shared/data: 12 and 14 Stack Exchange spam rows and 2 e-mail spam rows, no
+    # genuine row; "free download" was left out (7 genuine e-mail and SMS rows), and "homework help" (a student's
+    # own question).
+    "piracy": """
+        full_movie full_movies 123movies putlocker fmovies gomovies soap2day watch_online_free movie_online_free
+        full_hd_movie смотреть_онлайн_бесплатно ver_online_gratis película_completa pelicula_completa filme_completo
+        film_complet nonton_film
+        """,
+    "essay_mill": """
+        essay_writing_service essay_writing_services essay_writer essay_writers write_my_essay write_my_paper
+        do_my_homework do_my_assignment plagiarism-free plagiarism_free assignment_help
+        """,
+    "romance": """
+        saw_your_profile viewed_your_profile hello_dear hello_my_dear dear_beloved
         """,
     "replica": """
         replica replicas wholesale counterfeit knockoff knockoffs реплика оптом murah diskon grosir
