@@ -79,7 +79,7 @@ from typing import TYPE_CHECKING
 
 from ..types import Hit
 from .base import Weights
-from .promotion import anchor_tables, compile_phrases, phrase_hit
+from .promotion import compile_phrases, phrase_hit, register_anchors
 
 if TYPE_CHECKING:
     from ..engine.analysis import Analysis
@@ -164,8 +164,8 @@ _OFFER_ANCHORS = [
     ("点击", "立即", "限时", "免费领取", "こちら", "今すぐ", "여기", "지금"),
 ]
 _OFFER_RX = compile_phrases(_OFFER, _OFFER_ANCHORS)
-_ANCHORS = anchor_tables(_OFFER_ANCHORS)
+register_anchors(_OFFER_ANCHORS)
 
 
 def offer(a: Analysis, w: Weights) -> list[Hit | None]:
-    return phrase_hit(a, w, "PROMO_OFFER", _OFFER_RX, _ANCHORS)
+    return phrase_hit(a, w, "PROMO_OFFER", _OFFER_RX)

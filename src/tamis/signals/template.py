@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from ..types import Hit
 from .base import Weights
-from .promotion import anchor_tables, compile_phrases, phrase_hit
+from .promotion import compile_phrases, phrase_hit, register_anchors
 
 if TYPE_CHECKING:
     from ..engine.analysis import Analysis
@@ -59,9 +59,9 @@ _TEMPLATE = [
     r"(?:bookmarks|favorites|favourites|feed\s?reader|rss\s+reader)",
     r"\b(?:subscrib(?:e|ed|ing)|grab(?:bed|bing)?|seize|take\s+hold\s+of)\s+(?:to\s+)?your\s+(?:rss\s+)?(?:feed|rss)\b",
     # questions about the blog itself
-    r"\b(?:which|what)\s+(?:blog|blogging|web)\s+(?:platform|engine|host|hosting|software)\b|"
-    r"\bbrowser\s+compatibility\b|\bpaid\s+theme\b|\bcustomi[sz]e\s+it\s+yourself\b|"
-    r"\b(?:site|blog)\s+ate\s+my\s+(?:first\s+)?comment\b",
+    r"\b(?:which|what)\s+(?:blog|blogging|web) (?:platform|engine|host|hosting|software)\b",
+    r"\bbrowser\s+compatibility\b|\bpaid theme\b|\bcustomi[sz]e\s+it\s+yourself\b|"
+    r"\b(?:site|blog)\s+ate my\s+(?:first\s+)?comment\b",
     r"\bhow\s+long\s+have\s+you\s+been\s+blogging\b|\bmake\s+blogging\s+look\s+easy\b|"
     r"\b(?:did\s+you|have\s+you)\s+(?:hire\s+(?:out\s+)?(?:someone|a\s+designer|a\s+developer)|"
     r"(?:design|create|make)\s+this\s+(?:website|web\s?site|site|blog|theme|layout)\s+yourself)",
@@ -74,8 +74,9 @@ _TEMPLATE = [
     r"website|web\s?site|data|information|info|topic|weblog|webpage|web\s?page|writeup|write-up)\b",
     r"\bpa(?:y|id|ying)\s+a\s+quick\s+visit\b|\bpay\s+a\s+visit\s+(?:this|at)\b|"
     r"\bi['’]?m\s+gone\s+to\s+(?:tell|say|inform)\b",
-    r"\blike\s+you\s+read\s+my\s+mind\b|\b(?:couldn['’]?t|could\s+not)\s+(?:be\s+)?(?:written|composed)\s+(?:any|much)\s+"
-    r"better\b|\bgetting\s+your\s+(?:info|information)\b|\bmind\s+if\s+i\s+quote\b|\bold\s+room\s*mate\b",
+    r"\blike\s+you\s+read my mind\b|\bgetting your\s+(?:info|information)\b|\bmind\s+if i quote\b|"
+    r"\bold\s+room ?mate\b",
+    r"\b(?:couldn['’]?t|could\s+not)\s+(?:be\s+)?(?:written|composed)\s+(?:any|much)\s+better\b",
     r"\b(?:browsing|surfing|searching|reading)\s+(?:online|the\s+web|the\s+internet|the\s+net|on\s+the\s+net)\s+"
     r"(?:more\s+than|over|for|greater\s+than)\s+\d+\s+hours\b",
     r"\b(?:this\s+is|i\s+know\s+this\s+is)\s+(?:kind\s+of\s+|kinda\s+|somewhat\s+|a\s+bit\s+|sort\s+of\s+)?"
@@ -84,19 +85,22 @@ _TEMPLATE = [
     rf"referred|told\s+me\s+about)\s+(?:me\s+)?(?:this|your)\s+{_SITE}|\bsuggested\s+this\s+{_SITE}\s+by\s+my\b",
     r"\b(?:link\s+exchange|exchange\s+links|trade\s+links|swap\s+links|guest\s+post(?:ing)?|guest\s+article)\b",
 ]
-# Literals one of which every match of the pattern at the same index contains (promotion.py explains why).
+# Literals one of which every match of the pattern at the same index contains (promotion.py explains why); where
+# an anchor has two words the pattern asks for the one space between them that normalised text has.
 _TEMPLATE_ANCHORS = [
     ("stumbled", "happened", "chanced"), ("came",), ("found", "discovered", "came", "located"), ("came",),
     ("related", "similar"), ("bookmark", "favorites", "favourites", "reader"), ("feed", "rss"),
-    ("platform", "engine", "host", "software", "compatibility", "theme", "customi", "ate my"),
+    ("blog platform", "blogging platform", "web platform", "blog engine", "blogging engine", "web engine", "blog host",
+     "blogging host", "web host", "blog software", "blogging software", "web software"),
+    ("compatibility", "paid theme", "customi", "ate my"),
     ("blogging", "hire", "yourself"), ("layout", "design", "theme"), ("load",),
     ("piece", "fastidious", "auspicious", "pleasant"), ("visit", "gone"),
-    ("read my mind", "written", "composed", "getting your", "quote", "room"), ("hours",), ("topic",),
+    ("read my mind", "getting your", "if i quote", "room mate", "roommate"), ("better",), ("hours",), ("topic",),
     ("suggested", "recommended", "referred", "told"), ("link", "guest"),
 ]
 _TEMPLATE_RX = compile_phrases(_TEMPLATE, _TEMPLATE_ANCHORS)
-_ANCHORS = anchor_tables(_TEMPLATE_ANCHORS)
+register_anchors(_TEMPLATE_ANCHORS)
 
 
 def template(a: Analysis, w: Weights) -> list[Hit | None]:
-    return phrase_hit(a, w, "COMMENT_TEMPLATE", _TEMPLATE_RX, _ANCHORS)
+    return phrase_hit(a, w, "COMMENT_TEMPLATE", _TEMPLATE_RX)
