@@ -190,8 +190,9 @@ _Compiled = tuple[tuple[frozenset[str], re.Pattern[str], re.Pattern[str] | None]
 
 def compile_phrases(patterns: list[str], anchors: list[tuple[str, ...]],
                     guards: dict[int, str] | None = None) -> _Compiled:
-    """``guards``: pattern index -> a cheap regex that every text the pattern matches also matches, searched
-    before the pattern (for a pattern whose anchors are in most texts)."""
+    """``guards``: pattern index -> a cheap regex that every match of the pattern contains, starting at most
+    GUARD_BEFORE characters before the guard's match and ending within GUARD_AFTER runs of whitespace after it
+    (for a pattern whose anchors are in most texts): the pattern is searched only around the guard's matches."""
     if len(patterns) != len(anchors):
         raise ValueError("promotion: one anchor tuple per pattern")
     g = {i: re.compile(x) for i, x in (guards or {}).items()}
@@ -199,10 +200,42 @@ def compile_phrases(patterns: list[str], anchors: list[tuple[str, ...]],
                  for i, (p, a) in enumerate(zip(patterns, anchors)))
 
 
+##############################################################################################################
+# The first PROMO_SELF pattern around "my" and "our" only.  Its guard (a word "my" or "our" and a space) passes
+# in most long texts, and the pattern itself, an alternation of 20 verbs, is then tried at every position of up
+# to 4,000 characters: 176 µs of a 500+ character text (bench.speed sample), a third of all phrase matching
+# there.  Every match holds a guard match: it starts at most ~30 characters before it ("take a look at out me on
+# my": normalised text has one whitespace character between words; GUARD_BEFORE allows 80) and ends within four
+# runs of whitespace after it ("my" + two words + "web site"; GUARD_AFTER allows 6).  So the pattern is searched
+# only in those regions around the guard's matches (overlapping ones merged, each ending at whitespace): a match
+# cannot cross a region's end, nor start in one region and hold the guard of another, and the look-behinds still
+# see the text before a region.  Checked on every text of ../shared/data: the same phrases.
+##############################################################################################################
+GUARD_BEFORE, GUARD_AFTER = 80, 6
+_WS_RUN = re.compile(r"\s+")
+
+
+def _guard_regions(low: str, guard: re.Pattern[str]) -> list[tuple[int, int]]:
+    regions: list[tuple[int, int]] = []
+    for g in guard.finditer(low):
+        start, pos = max(g.start() - GUARD_BEFORE, 0), g.end()
+        for _ in range(GUARD_AFTER):  # end: where the GUARD_AFTER-th run of whitespace after it starts
+            w = _WS_RUN.search(low, pos)
+            if w is None:
+                end = len(low)
+                break
+            end, pos = w.start(), w.end()
+        if regions and start <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(regions[-1][1], end))
+        else:
+            regions.append((start, end))
+    return regions
+
+
 # The first pattern's anchors, "my" and "our", are in a third of all texts ("your", "economy") and it is the
 # costliest (an alternation of 20 verbs: 39 µs a text); every match has "my" or "our" as a word before
 # whitespace, which a guard finds in 5 µs: the PROMO_SELF patterns 24.5 -> 19.0 µs a check (bench.speed sample,
-# best of three), the same matches.
+# best of three), the same matches.  The pattern is also searched only around the guard's matches (below).
 _SELF_RX = compile_phrases(_SELF, _SELF_ANCHORS, guards={0: r"\b(?:my|our)\s"})
 _CONTACT_RX = compile_phrases(_CONTACT, _CONTACT_ANCHORS)
 MAX_CHARS = 4000  # the phrases sit near the start; an e-mail's quoted tail adds cost, not evidence
@@ -263,9 +296,10 @@ register_anchors(_SELF_ANCHORS, _CONTACT_ANCHORS)
 def find_phrases(rxs: _Compiled, low: str, present: set[str]) -> list[str]:
     out: list[tuple[int, int, str]] = []
     for anchors, rx, guard in rxs:
-        if present.isdisjoint(anchors) or (guard is not None and guard.search(low) is None):
+        if present.isdisjoint(anchors):
             continue
-        for m in rx.finditer(low):
+        regions = _guard_regions(low, guard) if guard is not None else ((0, len(low)),)
+        for m in (m for a, b in regions for m in rx.finditer(low, a, b)):
             i = m.start()
             # the leading \b, checked here; CJK has no word boundaries ("合作联系: @x"), so none is asked there
             if i and (low[i - 1].isalnum() or low[i - 1] == "_") and not CJK.match(low, i):
