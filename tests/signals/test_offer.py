@@ -116,3 +116,27 @@ def test_every_pattern_has_an_anchor_found_in_its_matches() -> None:
     for ex, pat, anchors in zip(examples, _OFFER, _OFFER_ANCHORS):
         assert re.search(pat, ex), (pat, ex)
         assert any(a in ex for a in anchors), (ex, anchors)
+
+
+@pytest.mark.parametrize("text", [
+    "We have new local dates in your area. Reply DATE to start now! 18 only",
+    "Had your contract mobile 11 Mnths? Latest Motorola all FREE! TEXT YES for callback",
+    "Get 100's of filthy films on yr phone now. rply FILTH to 69669",
+    "Win the newest book: reply HARRY, answer 5 questions",
+    "Send a logo 2 ur lover. Txt LOVE NAME1 NAME2 to us",
+])
+def test_keyword_to_text_back(text: str) -> None:
+    h = hit(text)
+    assert h is not None, text
+
+
+@pytest.mark.parametrize("text", [
+    "Hmm I wonder why the bot copy text LAOP says is in NY",  # a name, the sentence goes on
+    "BITCOIN SEND MONEY INSTANTLY (waits 6 months to get money)",  # a headline in capitals
+    "Please reply ASAP, the meeting moved to 3",
+    "I'll text YOU when I land",
+    "THE WHOLE MESSAGE IS WRITTEN IN CAPITALS SO REPLY YES MEANS NOTHING HERE",
+    "Reply to me when you can",
+])
+def test_keyword_quiet_on_genuine_text(text: str) -> None:
+    assert hit(text) is None, text

@@ -28,6 +28,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import ahocorasick
@@ -313,11 +314,12 @@ def find_phrases(rxs: _Compiled, low: str, present: set[str]) -> list[str]:
     return kept
 
 
-def phrase_hit(a: Analysis, w: Weights, name: str, rxs: _Compiled) -> list[Hit | None]:
-    """One hit ``name`` for the distinct phrases of ``rxs`` in the comment (each further one counts as one more
-    occurrence), or none: the form of PROMO_OFFER and COMMENT_TEMPLATE (whose anchors are registered)."""
+def phrase_hit(a: Analysis, w: Weights, name: str, rxs: _Compiled, also: Sequence[str] = ()) -> list[Hit | None]:
+    """One hit ``name`` for the distinct phrases of ``rxs`` in the comment, and ``also`` (phrases found another
+    way), each further one counting as one more occurrence, or none: the form of PROMO_OFFER and COMMENT_TEMPLATE
+    (whose anchors are registered)."""
     low, present = phrase_view(a)
-    found = find_phrases(rxs, low, present) if present else []
+    found = [*(find_phrases(rxs, low, present) if present else []), *also]
     if not found:
         return []
     uniq = list(dict.fromkeys(found))
