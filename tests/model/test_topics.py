@@ -45,6 +45,8 @@ from tamis.types import Comment
     ("Dr. Ebomi cured my herpes with his herbal medicine", "supplement"),
     ("Hire a hacker to recover your lost bitcoin, fund recovery experts", "hacker"),
     ("Watch Dune Part Two (2024) Full Movie Online Free HD 123movies", "piracy"),
+    ("En güvenilir kumar siteleri burada", "gambling"),
+    ("Main slot online di situs judi terpercaya", "gambling"),
     ("Best essay writing service: write my essay, plagiarism-free", "essay_mill"),
     ("Hello dear, I saw your profile and I want to share something with you", "romance"),
 ])
@@ -69,6 +71,10 @@ def test_topics_found_across_languages(text: str, topic: str) -> None:
     "A hacker found the bug and the vendor fixed it",
     "The movie was full of plot holes, and the essay about it was better",
     "Free download of the report is on the ministry's site",
+    "Akshay Kumar's new film opens on Friday",  # a surname, not Turkish "kumar"
+    "Situs ini sangat membantu, terima kasih",  # Indonesian "this site"
+    "I booked a time slot at 10 and the expansion slot was empty",
+    "Harganya murah dan ada diskon",  # Indonesian "cheap", "discount"
     "Herpes and HIV are both viral infections; herbal tea will not cure them",
 ])
 def test_ordinary_words_are_not_topics(text: str) -> None:

@@ -58,10 +58,20 @@ import functools
 import re
 
 TOPICS: dict[str, str] = {
+    # Words of everyday text in some language are phrases here, measured in the tenth session: English "slot"
+    # (a time slot, an expansion slot: 6 Reddit, 2 SMS and 13 e-mail genuine rows against 12 spam), Turkish "kumar"
+    # (gambling, but also one of India's commonest surnames: "Akshay Kumar"), Indonesian "situs" (any web site) and,
+    # in "replica", Indonesian "murah" (cheap) and "diskon" (discount), whose English words are not in the lexicon.
+    # Nested leave-one-corpus-out before and after: Stack Exchange 39.9% -> 40.3% at its fold's threshold, tg
+    # recall @1% FP 68.9% -> 69.5%, the rest within a row (one more Reddit row over the shipped threshold, at the
+    # Reddit fold's threshold the same 9).
     "gambling": """
-        casino casinos slot slots jackpot roulette baccarat blackjack sportsbook bookmaker bet365 1xbet gacor judi
-        perjudian togel maxwin slot88 situs online_casino free_spins freespin freespins казино казино-онлайн
-        букмекер* ставки_на_спорт слоты фриспин* apuestas apuesta cassino apostas kumar bahis rulet deneme_bonusu
+        casino casinos slot_online slots_online online_slot online_slots judi_slot situs_slot slot_gacor demo_slot
+        slot_demo jackpot roulette baccarat blackjack sportsbook bookmaker bet365 1xbet gacor judi
+        perjudian togel maxwin slot88 situs_judi situs_togel situs_gacor situs_casino online_casino free_spins
+        freespin freespins казино казино-онлайн
+        букмекер* ставки_на_спорт слоты фриспин* apuestas apuesta cassino apostas kumar_siteleri kumar_sitesi
+        kumar_oyna* canlı_kumar online_kumar kumarhane bahis rulet deneme_bonusu
         glücksspiel scommesse тотал тотала тоталы
         kasyno kasyna kasynie zakłady_bukmacherskie darmowe_spiny gokken nhà_cái cá_cược nổ_hũ tài_xỉu
         cazino pariuri kasino καζίνο στοιχήματα کازینو كازينو شرطبندی شرط_بندی مراهنات قمار קזינו
@@ -184,7 +194,7 @@ TOPICS: dict[str, str] = {
         saw_your_profile viewed_your_profile hello_dear hello_my_dear dear_beloved
         """,
     "replica": """
-        replica replicas wholesale counterfeit knockoff knockoffs реплика оптом murah diskon grosir
+        replica replicas wholesale counterfeit knockoff knockoffs реплика оптом grosir
         CJK: 高仿 批发 打折 特价 激安
         """,
 }
