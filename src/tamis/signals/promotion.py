@@ -210,7 +210,9 @@ def compile_phrases(patterns: list[str], anchors: list[tuple[str, ...]],
 # runs of whitespace after it ("my" + two words + "web site"; GUARD_AFTER allows 6).  So the pattern is searched
 # only in those regions around the guard's matches (overlapping ones merged, each ending at whitespace): a match
 # cannot cross a region's end, nor start in one region and hold the guard of another, and the look-behinds still
-# see the text before a region.  Checked on every text of ../shared/data: the same phrases.
+# see the text before a region.  Checked on every text of ../shared/data and on 3,000 with plugs spliced in at
+# random: the same phrases; on the 530 texts of 500+ characters of a bench.speed sample the pattern took 80-133
+# µs instead of 261-374 (alternating runs on a busy VM).
 ##############################################################################################################
 GUARD_BEFORE, GUARD_AFTER = 80, 6
 _WS_RUN = re.compile(r"\s+")
