@@ -192,16 +192,19 @@ _FOLLOWS = re.compile(r"\s*(?:$|[^\sA-Za-z]|(?:to|2|for|now|or|and|on|at|w/)\b|(
 def _then(head: str, m: re.Match[str]) -> bool:
     f = _FOLLOWS.match(head, m.end())
     return f is not None and not (f.group("caps") and m.group(1).isupper())
+
+
 _NOT_KEYWORDS = frozenset("""
     A AN THE TO ME MY US YOU YOUR IT AND OR IN ON FOR OF AT BY IS I OK TV PC UK EU URL PM AM ASAP LOL OMG BTW FYI IMO
-    IMHO PLS PLZ THX NSFW DM PM SMS MMS
+    IMHO PLS PLZ THX NSFW DM SMS MMS
 """.split())
-register_anchors([("reply", "rply", "txt", "text", "send")])
+_KEYWORD_VERBS = ("reply", "rply", "txt", "text", "send")  # _KEYWORD's verbs, lower-cased: its anchors
+register_anchors([_KEYWORD_VERBS])
 
 
 def reply_keywords(text: str, present: set[str]) -> list[str]:
     """The "reply KEYWORD" instructions of the banner above in ``text`` (normalised, case kept)."""
-    if present.isdisjoint(("reply", "rply", "txt", "text", "send")):
+    if present.isdisjoint(_KEYWORD_VERBS):
         return []
     head = text[:MAX_CHARS]
     found = [m.group(0) for m in _KEYWORD.finditer(head) if m.group(2) not in _NOT_KEYWORDS and _then(head, m)]
