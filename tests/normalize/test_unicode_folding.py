@@ -65,6 +65,14 @@ def test_latin_homoglyphs_in_russian_words() -> None:
     assert f.counts["homoglyph"] == 1
 
 
+def test_russian_words_with_mostly_latin_look_alikes() -> None:
+    # more Latin letters than Cyrillic ones, but з б т are letters only Cyrillic has: the word is Russian
+    f = fold("Boзмoжнocть зapaбoткa: oт 6000 $ в месяц, дoxoдα растёт")
+    assert f.text == "Возможность заработка: от 6000 $ в месяц, дохода растёт"
+    # an English word with a Russian ending keeps its Latin letters when one has no Cyrillic look-alike
+    assert "Macbookи" in fold("Купил два Macbookи вчера").text
+
+
 def test_plain_russian_is_untouched() -> None:
     s = "Привет, как дела? Розетка на 16 ампер выдержит."
     f = fold(s)

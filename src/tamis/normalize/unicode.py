@@ -210,7 +210,12 @@ def _is_latin_letter(ch: str) -> bool:
 
 
 # Latin letters that look like Cyrillic ones: for Cyrillic words with a Latin letter slipped in ("Рабoта").
-_LATIN_TO_CYRILLIC = str.maketrans("aeopcxyAEOPCXHKMTB", "аеорсхуАЕОРСХНКМТВ")
+# Greek alpha and omicron too ("дoxoдα", a tg recruiter's "income").
+_LOOKALIKES_OF_CYRILLIC = "aeopcxyAEOPCXHKMTBαοΑΟ"
+_LATIN_TO_CYRILLIC = str.maketrans(_LOOKALIKES_OF_CYRILLIC, "аеорсхуАЕОРСХНКМТВаоАО")
+# Cyrillic letters no Latin letter looks like: one of them in a word proves the word Cyrillic, however many Latin
+# look-alikes surround it ("зapaбoткa": з б т, and six Latin letters).
+_ONLY_CYRILLIC = re.compile(r"[бвгдёжзийлмнптфцчшщъыьэюяБГДЁЖЗИЙЛПФЦЧШЩЪЫЬЭЮЯ]")
 
 
 _MIXED_HINT = re.compile(r"[A-Za-z][^\W\d_A-Za-z]|[^\W\d_A-Za-z][A-Za-z]")
@@ -246,10 +251,11 @@ def _dehomoglyph(s: str, out: Folded, probe: str | None = None) -> str:
             return w
         if cyr_total > latin_total:
             cyr = sum(1 for c in w if _is_cyrillic(c))
-            if not cyr or cyr < latin:
+            # more Latin letters than Cyrillic ones: Cyrillic still, if a letter only Cyrillic has is in it
+            if not cyr or cyr < latin and not _ONLY_CYRILLIC.search(w):
                 return w
-            lat = [c for c in w if c.isascii() and c.isalpha()]
-            if all(c in "aeopcxyAEOPCXHKMTB" for c in lat):
+            lat = [c for c in w if not _is_cyrillic(c) and c.isalpha()]
+            if all(c in _LOOKALIKES_OF_CYRILLIC for c in lat):
                 n += len(lat)
                 return w.translate(_LATIN_TO_CYRILLIC)
             return w
