@@ -165,6 +165,18 @@ def test_links_to_the_site_itself_are_not_link_evidence() -> None:
     assert "LINK_ONLY" in names({"blog": "https://alice.wordpress.com", "comment_content": "https://bob.wordpress.com/"})
 
 
+def test_timestamp_links_are_not_link_evidence() -> None:
+    # the video site's own link to a moment of the same video, which it makes of a time the reader typed
+    stamp = '<a href="http://www.youtube.com/watch?v=KQ6zr6kCPj8&t=2m19s">2:19</a> best part'
+    assert not {"LINK_ONLY", "LINK_DENSITY", "LINK_MANY"} & names({"comment_content": stamp})
+    two = ('My favourite part is <a href="https://youtu.be/KQ6zr6kCPj8?t=220">3:40</a>-'
+           '<a href="https://youtu.be/KQ6zr6kCPj8?t=251">4:11</a> in the video')
+    assert not {"LINK_DENSITY", "LINK_MANY"} & names({"comment_content": two})
+    # a time as the anchor of a link without a time parameter, or a time parameter under other words, still count
+    assert "LINK_ONLY" in names({"comment_content": '<a href="https://cheap-pills.example.net/">2:19</a> wow'})
+    assert "LINK_DENSITY" in names({"comment_content": '<a href="https://youtu.be/x?t=5">my new video</a> is up'})
+
+
 def test_corroborating_signal_runs_only_beside_evidence() -> None:
     """LANG_MISMATCH is evidence only beside another hit of at least +0.5 (signals/base.py, "Evidence, never
     proof"): run_signals does not run it without one, and corroborate() zeroes it when a signal list runs it
