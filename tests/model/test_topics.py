@@ -32,6 +32,11 @@ from tamis.types import Comment
     ("高价买断-农信公户，菠菜棋牌", "earning"),
     ("菠菜棋牌，日结", "gambling"),
     ("You’ve won a free cruise!", "prize"),
+    # counterfeit money and documents, adult bait
+    ("💎 ПЕЧАТАЕМ ФАЛЬШ РУБЛИ, БЕЗ ОТЛИЧИЙ ОТ НАСТОЯЩИХ", "replica"),
+    ("Buy real and fake passports, driver's licenses and counterfeit money", "replica"),
+    ("Gefälschte Banknoten, alle Arten von Dokumenten", "replica"),
+    ("Кому скинуть моих 18+ фото без трусиков?", "adult"),
     ("I am the barrister of the late engineer; as his next of kin you will receive 15.5 million US dollars",
      "advance_fee"),
     ("We seek a foreign partner for the transfer of the funds, in strictest confidence", "advance_fee"),

@@ -28,6 +28,14 @@ def hit(text: str):
     "As a SIM subscriber, you have been selected to receive a Bonus!",
     "Congratulations, you've won an iPhone",
     "Earn up to $450 per day from home",
+    "Работа в Дубае с доходом от 2000$ в день",  # the Russian job scam's income per period
+    "Возможность заработка: от 6000 $ в месяц",
+    "Пoтeнциaл дoxoдα: oт 20000 $ в мecяц",  # Latin and Greek look-alikes, undone by normalisation
+    "Gana $300 al día desde casa",
+    "I got $18,500 after investing $600, here's the company Link Below",  # the pointer to the link
+    "Join us by signing up here, and let's have a blast together",
+    "Reserve your table through this link",
+    "invest and earn through my referral link",
     "Try it risk-free with our 60-day money-back guarantee",
     "100% guaranteed results",
     "Limited time offer, while supplies last",
@@ -75,6 +83,11 @@ def test_offer_fires(text: str) -> None:
     "Well, you have won the internet today",
     "Click the button? which one, there are two",
     "I could make 20 more of these a week if I had time",
+    "Вакансия: Python-разработчик, зарплата от 3000$ в месяц",  # a vacancy's salary, not an income pitch
+    "Мой доход упал в этом году, а аренда 500$ в месяц",
+    "You can download the driver from this link, it fixed it for me",  # a helper's link
+    "The link above is dead, does anyone have a mirror?",
+    "I tried using the link you sent but it says expired",
     # a customer writing to a shop's contact form
     "Hi, do you offer free shipping to Canada? I would like to order now for my sister's birthday.",
     "My discount code didn't work at checkout, can you help?",
@@ -107,7 +120,8 @@ def test_every_pattern_has_an_anchor_found_in_its_matches() -> None:
     # a pattern only runs when one of its anchors is in the text, so each example must contain one
     import re
 
-    examples = ["click here", "order now!", "claim your prize", "you have won a prize", "earn $5 per day", "risk-free trial",
+    examples = ["click here", "use my link", "order now!", "claim your prize", "you have won a prize", "earn $5 per day",
+                "доход от 500$ в день", "risk-free trial",
                 "100% free", "while supplies last", "special offer!", "save 20% off", "toll free 0800", "call now 0800",
                 "txt win to 80082", "call 0871 246 0002", "reply stop", "to opt out, reply no", "150p/msg", "to be removed from our list",
                 "klicken sie hier", "oferta limitada", "cliquez ici", "daftar sekarang", "закажите сейчас",

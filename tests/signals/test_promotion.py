@@ -56,6 +56,10 @@ def test_self_promotion_fires(text: str) -> None:
     "Escríbeme y te explico",
     "Заработок в сети. Писать: @chezarius",
     "合作联系: @HY6688HJ",
+    "此号不回，联系电报tg:    @ing520",  # a Latin word straight after a CJK character
+    "更多业务咨询： 电报： @kk7985",
+    "💎 ПЕЧАТАЕМ ФАЛЬШ РУБЛИ ➡️ @FALSH_SIPW",  # an arrow or a pointing hand at the handle
+    "Мои фоточки 👉 @Alina_Ckls",
     "✈️@ju00666 高价收",
     "Trading signals daily, contact👇 @investwithustoday",
     "日赚500元，在家兼职，加微信 abc123 了解详情",

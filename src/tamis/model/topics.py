@@ -123,6 +123,7 @@ TOPICS: dict[str, str] = {
     "adult": """
         porn porno escort escorts hookup hookups nudes camgirl camgirls onlyfans milf
         порно секс эскорт интим интим-фото знакомства bokep seks sange pornografía
+        без_трусиков обнаженные_фото обнажённые_фото оголенные_фото оголённые_фото
         CJK: 色情 约炮 成人 裸聊 アダルト 出会い 섹스 야동
         """,
     "prize": """
@@ -193,8 +194,14 @@ TOPICS: dict[str, str] = {
     "romance": """
         saw_your_profile viewed_your_profile hello_dear hello_my_dear dear_beloved
         """,
+    # Counterfeit money and documents count here too (eleventh session): "ПЕЧАТАЕМ ФАЛЬШ РУБЛИ", "Поддельная
+    # валюта", "buy real and fake passports", "SSD chemical solution" for "black money": over ../shared/data 4 tg and
+    # 2 Stack Exchange spam rows, no genuine row ("fake money" left out: a gamer's word).
     "replica": """
         replica replicas wholesale counterfeit knockoff knockoffs реплика оптом grosir
+        фальш_рубли фальш_рублей фальшивые_деньги фальшивые_купюры фальшивых_купюр поддельная_валюта
+        поддельные_купюры поддельные_деньги counterfeit_money fake_banknotes fake_passports real_and_fake
+        ssd_chemical falschgeld gefälschte_banknoten billetes_falsos faux_billets dinheiro_falso uang_palsu
         CJK: 高仿 批发 打折 特价 激安
         """,
 }

@@ -150,8 +150,12 @@ _CONTACT = [
     r"\b(?:li[eê]n\s+h[eệ]|nh[aắ]n\s+tin|k[eế]t\s+b[aạ]n)\s+(?:qua\s+)?(?:zalo|telegram|whats\s?app)\s*:?\s*\+?\d",
     # a contact word, then a messenger @handle: "Писать: @chezarius", "联系: @dt88886", "✈️@ju00666", "contact👇 @x".
     # Over ../shared/data: 166 Telegram spam rows, no ham (the separator keeps "admin@linux.ie" addresses out).
+    # Eleventh session: Chinese "telegram", "private chat", "business", "get in touch" (电报 私聊 商务 对接; 25 more tg
+    # spam rows with the CJK boundary fix in find_phrases) and an arrow or pointing hand at the handle ("➡️ @x",
+    # "👉 @x": 41 tg spam rows, no genuine row of any corpus).
     r"(?:(?:contact|write|dm|message|inbox|telegram|tg|whatsapp|admin|писать|пишите|пиши|напиши|связь|контакт|"
-    r"менеджер|联系|咨询|客服|合作|飞机)[^\w@]{1,6}|✈\ufe0f?[^\w@]{0,3})@[a-z][a-z0-9_]{4,}",
+    r"менеджер|联系|咨询|客服|合作|飞机|电报|私聊|商务|对接)[^\w@]{1,6}|[✈➡⬅⬇👉👇☞→⇒►▶]\ufe0f?[^\w@]{0,3})"
+    r"@[a-z][a-z0-9_]{4,}",
 ]
 
 
@@ -304,8 +308,10 @@ def find_phrases(rxs: _Compiled, low: str, present: set[str]) -> list[str]:
         regions = _guard_regions(low, guard) if guard is not None else ((0, len(low)),)
         for m in (m for a, b in regions for m in rx.finditer(low, a, b)):
             i = m.start()
-            # the leading \b, checked here; CJK has no word boundaries ("合作联系: @x"), so none is asked there
-            if i and (low[i - 1].isalnum() or low[i - 1] == "_") and not CJK.match(low, i):
+            # the leading \b, checked here; CJK has no word boundaries ("合作联系: @x"), so none is asked there, nor
+            # where a Latin word follows a CJK character ("电报tg: @x": to the regex both are word characters)
+            if i and (low[i - 1].isalnum() or low[i - 1] == "_") and not CJK.match(low, i) \
+                    and not CJK.match(low, i - 1):
                 continue
             out.append((i, m.end(), " ".join(m.group(0).split())))
     kept, end = [], -1
