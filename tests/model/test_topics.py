@@ -37,6 +37,8 @@ from tamis.types import Comment
     ("Buy real and fake passports, driver's licenses and counterfeit money", "replica"),
     ("Gefälschte Banknoten, alle Arten von Dokumenten", "replica"),
     ("Кому скинуть моих 18+ фото без трусиков?", "adult"),
+    ("FREe ITunes Gift card, get free robux!", "prize"),
+    ("How To Make A Lot Of Money Fast", "earning"),
     ("I am the barrister of the late engineer; as his next of kin you will receive 15.5 million US dollars",
      "advance_fee"),
     ("We seek a foreign partner for the transfer of the funds, in strictest confidence", "advance_fee"),

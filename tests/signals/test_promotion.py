@@ -41,6 +41,8 @@ def hits(text: str) -> dict[str, str]:
     "Check out Berzerk video on my channel ! :D",  # the plug's target without a plug verb
     "CAN YOU SUBSCRIBE IN MY CHANNEL? I AM A NEW YOUTUBER",
     "My videos are half way decent, check them out if you want.",  # the verb after its thing
+    "follow me on instagram bigboss286",
+    "Who's watching in 2015 Subscribe for me !",
     # disguised: normalisation runs first
     "ｓｕｂｓｃｒｉｂｅ ｔｏ ｍｙ ｃｈａｎｎｅｌ",
 ])
@@ -90,6 +92,7 @@ def test_contact_request_fires(text: str) -> None:
     "If it’s like my store it might change.",  # "like" as a comparison, not a request
     "Congrats on hitting 1000000 subscribers!",  # a fan, not a beggar
     "I would like my money back",
+    "Do you follow her on Instagram? Her posts are great",  # someone else's account
     "I love my dog, check it out",  # "check it out" with no promoted thing before it
     "He said my videos were fine. Check it out yourself.",  # another sentence
 ])

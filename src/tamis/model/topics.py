@@ -49,6 +49,9 @@
 # (SUBSTRING_SCRIPTS below).  Measured over ../shared/data: one tg spam row gains a topic (tài xỉu), no other row
 # of any corpus changes; tests/engine/test_any_language.py holds offers in these languages and a viewer's
 # near-misses.
+# Eleventh session: "make money fast / from home", "free gift cards", "free robux / itunes / v-bucks" (earning,
+# prize): 7 YouTube, 6 Stack Exchange, 4 e-mail and 2 tg spam rows, no genuine row; counterfeit money and adult
+# bait (see "replica", "adult").  Read partly from the YouTube and tg folds' misses.
 ##############################################################################################################
 """
 
@@ -99,7 +102,8 @@ TOPICS: dict[str, str] = {
         CJK: 贷款 借贷 网贷 대출 เงินกู้ กู้เงินด่วน
         """,
     "earning": """
-        work-from-home workfromhome work_from_home money_online passive_income
+        work-from-home workfromhome work_from_home money_online passive_income make_money_fast
+        make_a_lot_of_money_fast make_money_from_home make_extra_money make_easy_money
         extra_income financial_freedom earn_up_to daily_income
         заработок заработка заработку заработком заработке заработки заработков заработать заработаешь
         заработаете зарабатыв* подработк* пассивный_доход пассивного_дохода дополнительный_доход
@@ -128,7 +132,8 @@ TOPICS: dict[str, str] = {
         """,
     "prize": """
         prize prizes giveaway voucher vouchers giftcard giftcards coupon coupons you_have_won you've_won
-        claim_your_prize выигрыш* розыгрыш розыгрыша вы_выиграли hadiah has_ganado
+        claim_your_prize выигрыш* розыгрыш розыгрыша вы_выиграли hadiah has_ganado free_gift_card free_gift_cards
+        free_itunes free_robux free_v-bucks free_vbucks free_psn_codes free_xbox_codes
         você_ganhou
         CJK: 中奖 领奖 当選 당첨
         """,

@@ -77,6 +77,10 @@ _SELF = [
     r"\blike\s+this\s+comment\b",
     r"\b(?:click|tap)\s+(?:on\s+)?(?:my|the)\s+(?:name|profile|picture|pic|avatar|link)\b",
     r"\b(?:visit|check\s*out)\s+(?:us|me)\s+(?:at|on)\b",
+    # "follow me on instagram bigboss286", "subscribe for me": 8 YouTube and tg spam rows, no genuine row (eleventh
+    # session, read from the YouTube fold's misses)
+    r"\b(?:follow|add)\s+me\s+(?:on|at|in)\s+(?:insta(?:gram)?|ig|twitter|tiktok|twitch|soundcloud|facebook|fb|"
+    r"snap(?:chat)?|youtube|yt|spotify)\b|\b(?:subscribe|sub)\s+(?:for|4)\s+me\b",
     # where the plug points without a plug verb: "Check out Berzerk video on my channel", "there is one video on
     # my channel", "can you subscribe in my channel"; and a plug whose verb comes after its thing: "My videos
     # are half way decent, check them out".  Over ../shared/data: YouTube 67 and 7 spam rows, tg 7, Stack
@@ -171,7 +175,7 @@ _CONTACT = [
 _SELF_ANCHORS = [
     ("my", "our"), ("sub",), ("sub",), ("my", "our"), ("sub",), ("subscribe",), ("sub", "follow"),
     ("subscri", "suscribe"), ("like",), ("comment",), ("click", "tap"),
-    ("visit", "check"), ("chan",), ("check",),
+    ("visit", "check"), ("follow", "add", "sub"), ("chan",), ("check",),
     ("suscr", "visit", "mira", "sigueme", "sígueme", "inscrev", "iscriv"), ("canal",),
     ("abonn", "chaîne", "chaine", "kanal", "besuch"), ("подпис", "подпиш", "канал", "переход", "підпиш", "мій"),
     ("kunjungi", "mampir", "channel", "kanal", "abone"), ("قناتي", "اشترك", "زوروا", "تابعوني"),
