@@ -43,6 +43,11 @@ def hits(text: str) -> dict[str, str]:
     "My videos are half way decent, check them out if you want.",  # the verb after its thing
     "follow me on instagram bigboss286",
     "Who's watching in 2015 Subscribe for me !",
+    "Please check out my vidios guys",  # misspelt
+    "Please give us a chance and check out the new music video on our channel!",
+    "Hi! I would appreciate it if you all could help to like this poster on Facebook",
+    "Subscribe and Win a CAP",
+    "please suscribe i am bored of 5 subscribers",
     # disguised: normalisation runs first
     "ｓｕｂｓｃｒｉｂｅ ｔｏ ｍｙ ｃｈａｎｎｅｌ",
 ])
@@ -93,6 +98,8 @@ def test_contact_request_fires(text: str) -> None:
     "Congrats on hitting 1000000 subscribers!",  # a fan, not a beggar
     "I would like my money back",
     "Do you follow her on Instagram? Her posts are great",  # someone else's account
+    "I like this photo on Instagram better than the video",  # a viewer's own taste
+    "I don't like this video on Facebook, the sound is off",
     "I love my dog, check it out",  # "check it out" with no promoted thing before it
     "He said my videos were fine. Check it out yourself.",  # another sentence
 ])
