@@ -175,6 +175,11 @@ def test_timestamp_links_are_not_link_evidence() -> None:
     # a time as the anchor of a link without a time parameter, or a time parameter under other words, still count
     assert "LINK_ONLY" in names({"comment_content": '<a href="https://cheap-pills.example.net/">2:19</a> wow'})
     assert "LINK_DENSITY" in names({"comment_content": '<a href="https://youtu.be/x?t=5">my new video</a> is up'})
+    # nor does the classifier read its url tokens ("urlw:watch", "urlw:com"), which only say "a link"
+    a = analyze(Comment.from_dict({"comment_content": stamp}), None, None)
+    assert not [t for t in a.meta_tokens if t.startswith("url")]
+    b = analyze(Comment.from_dict({"comment_content": "best part https://www.youtube.com/watch?v=KQ6zr6kCPj8"}), None, None)
+    assert "url:youtube.com" in b.meta_tokens
 
 
 def test_corroborating_signal_runs_only_beside_evidence() -> None:

@@ -11,6 +11,7 @@ from typing import Any
 from ..model.features import Features, FeatureConfig, featurize
 from ..model.topics import topic_tokens
 from ..normalize import Link, NormalizedText, fold, make_link, normalize_text
+from ..normalize.urls import timestamp_link
 from ..signals.language import MIN_LETTERS as _LANG_MIN_LETTERS
 from ..signals.language import WINDOW as _LANG_WINDOW
 from ..signals.language import blog_languages
@@ -108,6 +109,8 @@ def meta_tokens_for(body: NormalizedText, links: tuple[Link, ...], author: str, 
     words, e-mail domain, text shapes, spam topics named in any language (model/topics.py)."""
     toks: list[str] = []
     for lk in links:
+        if lk.anchor and timestamp_link(lk):  # the video site's own link to a moment of the page (normalize/urls.py)
+            continue
         ns = "aurl" if lk.source == "author_url" else "url"
         if lk.host:
             toks.append(f"{ns}:{lk.host}")

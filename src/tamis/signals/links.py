@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from ..normalize.urls import canonical_host
+from ..normalize.urls import canonical_host, timestamp_link
 from ..types import Hit
 from .base import Weights
 
@@ -140,24 +140,6 @@ def is_first_party(lk: Link, site: tuple[frozenset[str], str]) -> bool:
     return lk.host in site[0] or (bool(site[1]) and _page_key(lk.url) == site[1])
 
 
-##############################################################################################################
-# Timestamp links.  Video and audio sites turn a time a reader types ("2:19 best part") into a link to that moment
-# of the same video: <a href="https://www.youtube.com/watch?v=KQ6zr6kCPj8&t=2m19s">2:19</a>.  The platform wrote
-# the link, to its own page, so it is navigation, not a link the writer posted: left out of LINK_MANY /
-# LINK_DENSITY / LINK_ONLY, as first-party links are.  A timestamp link is an anchor that is a time (m:ss or
-# h:mm:ss) on a URL with a time parameter (t=, start=, #t=).  Over ../shared/data: 2 YouTube genuine comments,
-# among the YouTube fold's highest-scored genuine rows (LINK_DENSITY +1.26: "2:19 best part" at +2.83), and 3
-# YouTube spam rows, each spam for its other words.
-##############################################################################################################
-_TIME_ANCHOR = re.compile(r"\d{1,2}:\d\d(?::\d\d)?")
-_TIME_PARAM = re.compile(r"[?&#](?:t|start|time_continue)=\d", re.I)
-
-
-def timestamp_link(lk: Link) -> bool:
-    return bool(lk.anchor) and _TIME_ANCHOR.fullmatch(lk.anchor.strip()) is not None \
-        and _TIME_PARAM.search(lk.url) is not None
-
-
 def links(a: Analysis, w: Weights) -> list[Hit | None]:
     out: list[Hit | None] = []
     body = a.body_links
@@ -165,7 +147,7 @@ def links(a: Analysis, w: Weights) -> list[Hit | None]:
         site = first_party(a.comment.blog, a.comment.permalink)
         body = tuple(lk for lk in body if not is_first_party(lk, site))
     if any(lk.anchor for lk in body):
-        body = tuple(lk for lk in body if not timestamp_link(lk))
+        body = tuple(lk for lk in body if not timestamp_link(lk))  # normalize/urls.py: the platform's own
     n = len(body)
     hosts = sorted({lk.host for lk in body if lk.host})
     if n >= 2:
