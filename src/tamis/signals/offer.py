@@ -101,8 +101,8 @@ _OFFER = [
     r"\b(?:(?:through|via|using|use|follow)\s+(?:my|our)\s+(?:\w+\s+)?link|"
     r"(?:through|via|using)\s+this\s+(?:\w+\s+)?link|"
     r"(?:through|via|using|use|follow)\s+(?:the|this)\s+(?:\w+\s+)?link\s+(?:below|above)|"
-    r"(?:company|registration|referral|invite|my|our)\s+link\s+(?:below|above|in\s+(?:my\s+)?(?:bio|profile))|"
-    r"(?:sign(?:ing)?\s+up|register(?:ing)?|join\s+(?:us|now))\s+(?:here|below)\b)",
+    r"(?:company|registration|referral|invite|my|our)\s+link\s+(?:below|above|in\s+(?:my\s+)?(?:bio|profile)))",
+    r"\b(?:sign(?:ing)?\s+up|register(?:ing)?|join\s+(?:us|now))\s+(?:here|below)\b",
     r"\b(?:order|apply|register|sign\s+up|enrol+|shop|call|buy)\s+(?:now|today)\s*"
     r"(?:!|and\s+(?:get|save|receive|claim)\b|(?:at|on)?\s*:?\s*\+?\d)",
     r"\bclaim\s+(?:your|ur|a|the)?\s*(?:free\s+)?(?:prize|reward|bonus|gift|cash|money|voucher|award|winnings|£|\$|€|\d)"
@@ -178,7 +178,7 @@ _OFFER = [
 ]
 # Literals one of which every match of the pattern at the same index contains (promotion.py explains why).
 _OFFER_ANCHORS = [
-    ("click", "tap"), ("link", "sign", "regist", "join"), ("now", "today"), ("claim",), ("won", "selected"), ("earn", "mak"),
+    ("click", "tap"), ("link",), ("sign", "regist", "join"), ("now", "today"), ("claim",), ("won", "selected"), ("earn", "mak"),
     ("доход", "заработ", "зарабат", "дохід", "заробіт", "gana", "ganh"),
     ("risk", "obligation", "guarantee"), ("100",), ("while",), ("special", "exclusive", "limited", "offer"), ("off",),
     ("free",), ("call",), ("txt", "text", "send", "reply"), ("call", "ring", "dial", "phone"), ("stop",), ("opt",),
@@ -190,7 +190,10 @@ _OFFER_ANCHORS = [
     ("اضغط", "انقر", "سجل", "اطلب", "عرض", "لفترة"),
     ("点击", "立即", "限时", "免费领取", "こちら", "今すぐ", "여기", "지금"),
 ]
-_OFFER_RX = compile_phrases(_OFFER, _OFFER_ANCHORS)
+# The pointer to the link (index 1) is searched only around the word "link" (its anchor is in every newsletter):
+# every match ends at "link" or within three runs of whitespace after it ("link in my profile"), and starts at
+# most four words before it; promotion.py's guard regions explain the rest.
+_OFFER_RX = compile_phrases(_OFFER, _OFFER_ANCHORS, guards={1: r"link\b"})
 register_anchors(_OFFER_ANCHORS)
 
 

@@ -76,9 +76,11 @@ _SELF = [
     # our channel", "please suscribe", "subscribers please", "subscribe and win / like", likes asked for on another
     # platform: 12 more YouTube spam rows over ../shared/data, no genuine row of any corpus.
     r"\b(?:please|plz|pls|plzz|plizz|pleas|kindly)\s*,?\s+(?:subscribe|suscribe|subcribe|subscibe|sub|follow\s+me|"
-    r"like\s+and\s+subscribe)\b|\bsubscribers\s+(?:please|plz|pls)\b",
+    r"like\s+and\s+subscribe)\b",
+    r"\bsubscribers\s+(?:please|plz|pls)\b",
     r"\b(?:subscribe|subscrib|suscribe)\s+(?:to\s+)?(?:me|my|our|us|back|for\s+more|pls|please|plz|now)\b",
-    r"\blike\s+(?:and|&|n)\s+(?:subscribe|subscrib|sub|share)\b|\bsubscribe\s+(?:and|&|n)\s+(?:like|win|get|comment)\b",
+    r"\blike\s+(?:and|&|n)\s+(?:subscribe|subscrib|sub|share)\b",
+    r"\bsubscribe\s+(?:and|&|n)\s+(?:like|win|get|comment)\b",
     # likes and shares asked for on another platform: "help to like this poster on Facebook", "like this pic on IG";
     # not a viewer's own "I like this photo on Instagram"
     r"\b(?<!\bi\s)(?<!\bwe\s)(?<!they\s)(?<!really\s)(?<!also\s)(?<!\bdo\s)(?<!n't\s)(?<!\bu\s)"
@@ -90,7 +92,8 @@ _SELF = [
     # "follow me on instagram bigboss286", "subscribe for me": 8 YouTube and tg spam rows, no genuine row (eleventh
     # session, read from the YouTube fold's misses)
     r"\b(?:follow|add)\s+me\s+(?:on|at|in)\s+(?:insta(?:gram)?|ig|twitter|tiktok|twitch|soundcloud|facebook|fb|"
-    r"snap(?:chat)?|youtube|yt|spotify)\b|\b(?:subscribe|sub)\s+(?:for|4)\s+me\b",
+    r"snap(?:chat)?|youtube|yt|spotify)\b",
+    r"\b(?:subscribe|sub)\s+(?:for|4)\s+me\b",
     # where the plug points without a plug verb: "Check out Berzerk video on my channel", "there is one video on
     # my channel", "can you subscribe in my channel"; and a plug whose verb comes after its thing: "My videos
     # are half way decent, check them out".  Over ../shared/data: YouTube 67 and 7 spam rows, tg 7, Stack
@@ -183,9 +186,10 @@ _CONTACT = [
 # Literals one of which every match of the pattern at the same index contains: a pattern runs only when one of
 # its anchors is in the text (a substring test costs ~50 ns, a regex scan 1-3 µs).  Keep in step with the lists.
 _SELF_ANCHORS = [
-    ("my", "our"), ("sub",), ("sub",), ("my", "our"), ("sub",), ("subscribe",), ("sub", "follow"),
-    ("subscri", "suscribe"), ("like", "subscribe"), ("like", "share", "vote"), ("comment",), ("click", "tap"),
-    ("visit", "check"), ("follow", "add", "sub"), ("chan",), ("check",),
+    ("my", "our"), ("sub",), ("sub",), ("my", "our"), ("sub",), ("subscribe",), ("sub", "follow"), ("subscribers",),
+    ("subscri", "suscribe"), ("like",), ("subscribe",), ("facebook", "instagram", "twitter", "tiktok", " fb", " ig"),
+    ("comment",), ("click", "tap"), ("visit", "check"), ("follow me", "add me"), ("for me", "4 me"), ("chan",),
+    ("check",),
     ("suscr", "visit", "mira", "sigueme", "sígueme", "inscrev", "iscriv"), ("canal",),
     ("abonn", "chaîne", "chaine", "kanal", "besuch"), ("подпис", "подпиш", "канал", "переход", "підпиш", "мій"),
     ("kunjungi", "mampir", "channel", "kanal", "abone"), ("قناتي", "اشترك", "زوروا", "تابعوني"),
