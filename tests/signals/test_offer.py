@@ -120,7 +120,8 @@ def test_every_pattern_has_an_anchor_found_in_its_matches() -> None:
     # a pattern only runs when one of its anchors is in the text, so each example must contain one
     import re
 
-    examples = ["click here", "use my link", "sign up here", "order now!", "claim your prize", "you have won a prize", "earn $5 per day",
+    examples = ["click here", "use my link", "sign up here", "order now!", "claim your prize", "you have won a prize",
+                "earn $5 per day",
                 "доход от 500$ в день", "risk-free trial",
                 "100% free", "while supplies last", "special offer!", "save 20% off", "toll free 0800", "call now 0800",
                 "txt win to 80082", "call 0871 246 0002", "reply stop", "to opt out, reply no", "150p/msg", "to be removed from our list",

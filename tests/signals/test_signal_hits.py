@@ -178,7 +178,8 @@ def test_timestamp_links_are_not_link_evidence() -> None:
     # nor does the classifier read its url tokens ("urlw:watch", "urlw:com"), which only say "a link"
     a = analyze(Comment.from_dict({"comment_content": stamp}), None, None)
     assert not [t for t in a.meta_tokens if t.startswith("url")]
-    b = analyze(Comment.from_dict({"comment_content": "best part https://www.youtube.com/watch?v=KQ6zr6kCPj8"}), None, None)
+    plain = "best part https://www.youtube.com/watch?v=KQ6zr6kCPj8"
+    b = analyze(Comment.from_dict({"comment_content": plain}), None, None)
     assert "url:youtube.com" in b.meta_tokens
 
 

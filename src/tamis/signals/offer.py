@@ -123,7 +123,8 @@ _OFFER = [
     r"(?:доход\w*|заработ\w*|зарабат\w*|дохід\w*|заробіт\w*)[\s:–—-]+(?:\w+\s+){0,2}?(?:(?:от|до|від)\s*)?"
     r"\d[\d\s,.]*+(?:[$€₽]|usd|usdt|долл\w*|евро|руб\w*|р\.|грн|тыс\w*|k|к)\s*(?:/\s*\d[\d\s,.]*+"
     r"(?:[$€₽]|usd|руб\w*|р\.|грн|тыс\w*)\s*)?(?:в|за|на)\s+(?:день|сутки|неделю|месяц|час|тиждень|місяць)"
-    r"|\b(?:gan[ae]s?|ganar|ganhe|ganhar)\s+(?:hasta\s+|at[eé]\s+)?[$€]?\s?\d[\d,.]*+\s*(?:usd|d[oó]lares|euros|reais)?\s*"
+    r"|\b(?:gan[ae]s?|ganar|ganhe|ganhar)\s+(?:hasta\s+|at[eé]\s+)?[$€]?\s?\d[\d,.]*+\s*"
+    r"(?:usd|d[oó]lares|euros|reais)?\s*"
     r"(?:al|por|a\s+la|por\s+la|ao|por)\s+(?:d[ií]a|semana|mes|m[eê]s|hora)",
     # seller's voice only: "try it risk-free", "risk-free trial", "60-day money-back guarantee"; not a customer's
     # "you promised a money-back guarantee" or "is it risk-free?"
@@ -178,7 +179,8 @@ _OFFER = [
 ]
 # Literals one of which every match of the pattern at the same index contains (promotion.py explains why).
 _OFFER_ANCHORS = [
-    ("click", "tap"), ("link",), ("sign", "regist", "join"), ("now", "today"), ("claim",), ("won", "selected"), ("earn", "mak"),
+    ("click", "tap"), ("link",), ("sign", "regist", "join"), ("now", "today"), ("claim",), ("won", "selected"),
+    ("earn", "mak"),
     ("доход", "заработ", "зарабат", "дохід", "заробіт", "gana", "ganh"),
     ("risk", "obligation", "guarantee"), ("100",), ("while",), ("special", "exclusive", "limited", "offer"), ("off",),
     ("free",), ("call",), ("txt", "text", "send", "reply"), ("call", "ring", "dial", "phone"), ("stop",), ("opt",),

@@ -46,7 +46,8 @@ if TYPE_CHECKING:
 # YouTube ham unchanged (1 and 0).  Not after "our": "visit our new online store" is how the newsletters in the
 # e-mail ham plug themselves (7 -> 14 e-mail ham rows with the words allowed after "our" too).
 _THING_EN = (r"(?:c+h+a+n+n?e+l+s?|channal|blog|"
-             r"site|website|web site|web|webpage|page|profile|video|videos|vids?|vidios|vidoes|videoes|vedios|music|songs?|tracks?|mixtape|covers?|"
+             r"site|website|web site|web|webpage|page|profile|video|videos|vids?|vidios|vidoes|videoes|vedios|"
+             r"music|songs?|tracks?|mixtape|covers?|"
              r"remix|playlist|stream|podcast|store|shop|app|art|artwork|instagram|insta|ig|facebook|fb|twitter|"
              r"tiktok|twitch|soundcloud|band|book|ebook|product|products|business|group|account|onlyfans)")
 _SELF = [
