@@ -36,6 +36,8 @@ def hit(text: str):
     "Join us by signing up here, and let's have a blast together",
     "Reserve your table through this link",
     "invest and earn through my referral link",
+    "LAUNCHING IN 37 SECS, BSC CHAIN! Some Private Groups Were Hype About This Launch!",  # a pump's countdown
+    "10MINS LEFT BEFORE LAUNCH, DONT MISS THIS MOONSHOT!",
     "Try it risk-free with our 60-day money-back guarantee",
     "100% guaranteed results",
     "Limited time offer, while supplies last",
@@ -88,6 +90,8 @@ def test_offer_fires(text: str) -> None:
     "You can download the driver from this link, it fixed it for me",  # a helper's link
     "The link above is dead, does anyone have a mirror?",
     "I tried using the link you sent but it says expired",
+    "The token had a fair launch last year and the price fell 90% since",  # talk about a launch, no countdown
+    "We launch the new version at 9am tomorrow, the release notes are on the wiki",
     # a customer writing to a shop's contact form
     "Hi, do you offer free shipping to Canada? I would like to order now for my sister's birthday.",
     "My discount code didn't work at checkout, can you help?",
@@ -120,7 +124,7 @@ def test_every_pattern_has_an_anchor_found_in_its_matches() -> None:
     # a pattern only runs when one of its anchors is in the text, so each example must contain one
     import re
 
-    examples = ["click here", "use my link", "sign up here", "order now!", "claim your prize", "you have won a prize",
+    examples = ["click here", "use my link", "sign up here", "launching in 5 secs", "order now!", "claim your prize", "you have won a prize",
                 "earn $5 per day",
                 "доход от 500$ в день", "risk-free trial",
                 "100% free", "while supplies last", "special offer!", "save 20% off", "toll free 0800", "call now 0800",

@@ -74,6 +74,8 @@ won", "risk-free", "txt WIN to 80082", "reply STOP", "150p/msg", "to be removed 
 #   "sign up here", "register here")                     tg 24 / 0, e-mail 15 / 1, Stack Exchange 3, YouTube 1
 #   the income per period in Russian ("доход от 2000$ в день", "возможность заработка: от 6000 $ в месяц")
 #                                                        tg 13 / 0 (5 of them once their look-alike letters fold)
+#   a pump channel's countdown to a token launch ("LAUNCHING IN 37 SECS, BSC CHAIN!", "10MINS LEFT BEFORE
+#   LAUNCH"; read from one pump campaign, but the formula is the genre's)   tg 74 / 0
 # Left out: "from this link" and "follow/use the link" without "below"/"above" (a helper's "download it from this
 # link"; the first draft took them: e-mail 3 genuine rows), "in the link" (Reddit), and a bare "от 3000$ в месяц"
 # (a vacancy's salary: the income word must come first).
@@ -103,6 +105,11 @@ _OFFER = [
     r"(?:through|via|using|use|follow)\s+(?:the|this)\s+(?:\w+\s+)?link\s+(?:below|above)|"
     r"(?:company|registration|referral|invite|my|our)\s+link\s+(?:below|above|in\s+(?:my\s+)?(?:bio|profile)))",
     r"\b(?:sign(?:ing)?\s+up|register(?:ing)?|join\s+(?:us|now))\s+(?:here|below)\b",
+    # the pump channel's countdown to a token launch, its call to buy first: "LAUNCHING IN 37 SECS, BSC CHAIN!",
+    # "10MINS LEFT BEFORE LAUNCH", "15 minutes before launch"
+    r"\blaunch(?:ing|es)?\s+(?:in|at)\s+(?:\d+|a\s+few)\s*(?:secs?|seconds?|mins?|minutes?|hours?|hrs?)\b|"
+    r"\b\d+\s*(?:secs?|seconds?|mins?|minutes?)\s+(?:to\s+go\s+|left\s+)?(?:before|to|till|until)\s+"
+    r"(?:the\s+|our\s+|my\s+)?(?:stealth\s+|fair\s+)?launch",
     r"\b(?:order|apply|register|sign\s+up|enrol+|shop|call|buy)\s+(?:now|today)\s*"
     r"(?:!|and\s+(?:get|save|receive|claim)\b|(?:at|on)?\s*:?\s*\+?\d)",
     r"\bclaim\s+(?:your|ur|a|the)?\s*(?:free\s+)?(?:prize|reward|bonus|gift|cash|money|voucher|award|winnings|£|\$|€|\d)"
@@ -179,7 +186,7 @@ _OFFER = [
 ]
 # Literals one of which every match of the pattern at the same index contains (promotion.py explains why).
 _OFFER_ANCHORS = [
-    ("click", "tap"), ("link",), ("sign", "regist", "join"), ("now", "today"), ("claim",), ("won", "selected"),
+    ("click", "tap"), ("link",), ("sign", "regist", "join"), ("launch",), ("now", "today"), ("claim",), ("won", "selected"),
     ("earn", "mak"),
     ("доход", "заработ", "зарабат", "дохід", "заробіт", "gana", "ganh"),
     ("risk", "obligation", "guarantee"), ("100",), ("while",), ("special", "exclusive", "limited", "offer"), ("off",),
