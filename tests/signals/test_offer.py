@@ -124,7 +124,8 @@ def test_every_pattern_has_an_anchor_found_in_its_matches() -> None:
     # a pattern only runs when one of its anchors is in the text, so each example must contain one
     import re
 
-    examples = ["click here", "use my link", "sign up here", "launching in 5 secs", "order now!", "claim your prize", "you have won a prize",
+    examples = ["click here", "use my link", "sign up here", "launching in 5 secs",
+                "order now!", "claim your prize", "you have won a prize",
                 "earn $5 per day",
                 "доход от 500$ в день", "risk-free trial",
                 "100% free", "while supplies last", "special offer!", "save 20% off", "toll free 0800", "call now 0800",

@@ -186,8 +186,8 @@ _OFFER = [
 ]
 # Literals one of which every match of the pattern at the same index contains (promotion.py explains why).
 _OFFER_ANCHORS = [
-    ("click", "tap"), ("link",), ("sign", "regist", "join"), ("launch",), ("now", "today"), ("claim",), ("won", "selected"),
-    ("earn", "mak"),
+    ("click", "tap"), ("link",), ("sign", "regist", "join"), ("launch",), ("now", "today"), ("claim",),
+    ("won", "selected"), ("earn", "mak"),
     ("доход", "заработ", "зарабат", "дохід", "заробіт", "gana", "ganh"),
     ("risk", "obligation", "guarantee"), ("100",), ("while",), ("special", "exclusive", "limited", "offer"), ("off",),
     ("free",), ("call",), ("txt", "text", "send", "reply"), ("call", "ring", "dial", "phone"), ("stop",), ("opt",),
