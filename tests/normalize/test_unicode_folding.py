@@ -103,6 +103,25 @@ def test_spaced_letters_are_joined_but_counted_apart() -> None:
     assert f.counts == {"spaced": 1}
 
 
+def test_spaced_out_chinese_is_joined_and_counted() -> None:
+    f = fold("电 报 微 信 QQ拉 人，中英文炒 群，专 业代发")
+    assert "电报微信" in f.text and "拉人" in f.text and "炒群" in f.text and "专业代发" in f.text
+    assert f.counts == {"spaced": 1}
+
+
+@pytest.mark.parametrize("s", [
+    "你好 世界，我们 明天见",  # spaces between words of two or more characters: informal Chinese, kept
+    "好 谢谢",  # one lone character joined, but one is not a disguise
+    "東京 タワー",  # kana is not Han
+    "hello 好 world",  # Han between Latin words
+])
+def test_ordinary_spaces_in_chinese_are_not_a_disguise(s: str) -> None:
+    f = fold(s)
+    assert "spaced" not in f.counts
+    if s != "好 谢谢":
+        assert f.text.count(" ") == s.count(" ")  # (NFKC turns the full-width comma into ",")
+
+
 def test_emoji_sequences_are_not_invisible_disguise() -> None:
     f = fold("👨\u200d👩\u200d👧 ❤\ufe0f ok")
     assert "invisible" not in f.counts

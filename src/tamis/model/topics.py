@@ -52,6 +52,10 @@
 # Eleventh session: "make money fast / from home", "free gift cards", "free robux / itunes / v-bucks" (earning,
 # prize): 7 YouTube, 6 Stack Exchange, 4 e-mail and 2 tg spam rows, no genuine row; counterfeit money and adult
 # bait (see "replica", "adult").  Read partly from the YouTube and tg folds' misses.
+# Twelfth session: the fake-follower trade in Chinese, "group raids" and "zombie / live / online followers"
+# (炸群 僵尸粉 活粉 涨粉 上粉 在线粉 买粉; not 拉人 "pull people in" nor 代发 "drop-shipping", which ordinary
+# business writes), as seo: with spaced-out Chinese joined (normalize/unicode.py) 18 more tg spam rows name a
+# topic, no other row of any corpus changes.  Read from tg's held-out misses (partly tuned).
 ##############################################################################################################
 """
 
@@ -139,7 +143,7 @@ TOPICS: dict[str, str] = {
         """,
     "seo": """
         seo backlink backlinks pagerank serp раскрутка раскрутки накрутка накрутки buy_followers
-        CJK: 刷粉 引流 推广 フォロワー 팔로워
+        CJK: 刷粉 引流 推广 フォロワー 팔로워 炸群 僵尸粉 活粉 涨粉 上粉 在线粉 买粉
         """,
     # Advance-fee fraud ("419"): the transfer of a dead client's millions to a foreign partner, in strictest
     # confidence, a family as old as e-mail spam and still posted in comment sections.  Counted over
