@@ -54,6 +54,11 @@ def hits(text: str) -> dict[str, str]:
     "check out my rapping hope you guys like it",
     "Hi guys ! ! Check Out My Remixes ! !",
     "please take a moment to check out my album on YouTube",
+    "EHI GUYS I AM A NEW YOUTUBER AND I PLAY MINECRAFT THANKS GUYS!",
+    "Im a 17 year old singer, would love your feedback",
+    "Follow 4 Follow @ VaahidMustafic Like 4 Like",
+    "hey you ! check out the channel of Alvar Lake !!",
+    "Take a break and help me reach 100 subscribers this month!",
     # disguised: normalisation runs first
     "ｓｕｂｓｃｒｉｂｅ ｔｏ ｍｙ ｃｈａｎｎｅｌ",
 ])
@@ -111,6 +116,9 @@ def test_contact_request_fires(text: str) -> None:
     "I'll check it out, thanks! And I like the comments here",  # a reader's answer, nothing promoted
     "Probably my top album from last year",  # no plug verb
     "Check out this article, it explains the bug",  # no platform's share text
+    "I'm a singer too and this song is really hard to sing live",  # a bare "I'm a singer" is conversation
+    "I'm a musician and I hear the autotune",
+    "Would you like for me to follow up on it?",
 ])
 def test_genuine_phrasings_do_not_fire(text: str) -> None:
     assert hits(text) == {}, text
