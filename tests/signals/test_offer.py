@@ -38,6 +38,9 @@ def hit(text: str):
     "invest and earn through my referral link",
     "LAUNCHING IN 37 SECS, BSC CHAIN! Some Private Groups Were Hype About This Launch!",  # a pump's countdown
     "10MINS LEFT BEFORE LAUNCH, DONT MISS THIS MOONSHOT!",
+    "he managed my account after I Invested $500 and got a successful withdrawal of $7,200 within 2 days",
+    "For a start I deposited $1,000 to test the waters, in 5days I got a return of $12,500",
+    "I started with €1000 and in 8days I was credited with €12,500 excluding my €1000",
     "Try it risk-free with our 60-day money-back guarantee",
     "100% guaranteed results",
     "Limited time offer, while supplies last",
@@ -92,6 +95,8 @@ def test_offer_fires(text: str) -> None:
     "I tried using the link you sent but it says expired",
     "The token had a fair launch last year and the price fell 90% since",  # talk about a launch, no countdown
     "We launch the new version at 9am tomorrow, the release notes are on the wiki",
+    "I invested $500 in index funds in 2019 and it is worth about $700 now",  # no return claimed as received
+    "We started with $50 of parts and the repair shop quoted $300",
     # a customer writing to a shop's contact form
     "Hi, do you offer free shipping to Canada? I would like to order now for my sister's birthday.",
     "My discount code didn't work at checkout, can you help?",
@@ -127,7 +132,7 @@ def test_every_pattern_has_an_anchor_found_in_its_matches() -> None:
     examples = ["click here", "use my link", "sign up here", "launching in 5 secs",
                 "order now!", "claim your prize", "you have won a prize",
                 "earn $5 per day",
-                "доход от 500$ в день", "risk-free trial",
+                "доход от 500$ в день", "i invested $5 and got $50", "risk-free trial",
                 "100% free", "while supplies last", "special offer!", "save 20% off", "toll free 0800", "call now 0800",
                 "txt win to 80082", "call 0871 246 0002", "reply stop", "to opt out, reply no", "150p/msg", "to be removed from our list",
                 "klicken sie hier", "oferta limitada", "cliquez ici", "daftar sekarang", "закажите сейчас",

@@ -76,6 +76,8 @@ won", "risk-free", "txt WIN to 80082", "reply STOP", "150p/msg", "to be removed 
 #                                                        tg 13 / 0 (5 of them once their look-alike letters fold)
 #   a pump channel's countdown to a token launch ("LAUNCHING IN 37 SECS, BSC CHAIN!", "10MINS LEFT BEFORE
 #   LAUNCH"; read from one pump campaign, but the formula is the genre's)   tg 74 / 0
+# Twelfth session, the same way: the investment scam's testimonial, an amount put in and a larger one taken out
+# ("I Invested $500 and got a successful withdrawal of $7,200")      tg 31 / 0 (28 rows with no PROMO_OFFER before)
 # Left out: "from this link" and "follow/use the link" without "below"/"above" (a helper's "download it from this
 # link"; the first draft took them: e-mail 3 genuine rows), "in the link" (Reddit), and a bare "от 3000$ в месяц"
 # (a vacancy's salary: the income word must come first).
@@ -133,6 +135,14 @@ _OFFER = [
     r"|\b(?:gan[ae]s?|ganar|ganhe|ganhar)\s+(?:hasta\s+|at[eé]\s+)?[$€]?\s?\d[\d,.]*+\s*"
     r"(?:usd|d[oó]lares|euros|reais)?\s*"
     r"(?:al|por|a\s+la|por\s+la|ao|por)\s+(?:d[ií]a|semana|mes|m[eê]s|hora)",
+    # the investment scam's testimonial, an amount put in and a larger one taken out: "I Invested $500 and got a
+    # successful withdrawal of $7,200 within 2 days", "I deposited $1,000 to test the waters, in 5days I got a return
+    # of $12,500", "I started with €1000 and in 8days I was credited with €12,500" (twelfth session, from tg's
+    # held-out misses)
+    r"\b(?:deposit(?:ed)?|(?:re)?invest(?:ed)?|start(?:ed)?\s+with|put\s+in)\s+(?:(?:just|only|a|an|my|initial|the|"
+    r"sum|amount|of)\s+){0,3}[$€£]\s?\d[\d,.]*+k?\b[^\n]{0,120}?\b(?:got|get|receiv\w*|earn\w*|made|credited|"
+    r"returns?|profits?|withdr\w*|cash(?:ed)?\s+out)\s+(?:(?:a|of|back|over|with|me|total|sum|my|first|payment|"
+    r"successful|withdrawal|return|profit)\s+){0,4}[$€£]\s?\d",
     # seller's voice only: "try it risk-free", "risk-free trial", "60-day money-back guarantee"; not a customer's
     # "you promised a money-back guarantee" or "is it risk-free?"
     r"\b(?:try|order|buy|test|get)\s+(?:it\s+|them\s+|us\s+)?(?:\w+\s+)?(?:risk|obligation)[\s-]free\b|"
@@ -189,6 +199,7 @@ _OFFER_ANCHORS = [
     ("click", "tap"), ("link",), ("sign", "regist", "join"), ("launch",), ("now", "today"), ("claim",),
     ("won", "selected"), ("earn", "mak"),
     ("доход", "заработ", "зарабат", "дохід", "заробіт", "gana", "ganh"),
+    ("deposit", "invest", "start", "put in"),
     ("risk", "obligation", "guarantee"), ("100",), ("while",), ("special", "exclusive", "limited", "offer"), ("off",),
     ("free",), ("call",), ("txt", "text", "send", "reply"), ("call", "ring", "dial", "phone"), ("stop",), ("opt",),
     ("p/", "p /", "p per"), ("remov",),
