@@ -25,6 +25,8 @@ def hits(text: str) -> list:
     ("Нужен человек для удаленного заработка, 2 часа в день. Для связи (+) в ЛС", "a contact request"),
     ("1000 ABONEDE 250 FREESPİN KODU https://t.me/example_slots", "a link"),  # Turkish dotted İ folded
     ("Ставим строго на тотал: https://t.me/example_bet", "a link"),
+    ("13minutes before launch, BSC NETWORK! If you're here, you're lucky for the upcoming moonshot", "an offer"),
+    ("Lose 11 pounds in 7 days with our diet pills, order now!", "an offer"),  # a PROMO_OFFER phrase
 ])
 def test_topic_with_a_call_to_action_fires(text: str, cta: str) -> None:
     (h,) = hits(text)
@@ -39,6 +41,7 @@ def test_topic_with_a_call_to_action_fires(text: str, cta: str) -> None:
     "Is SEO still worth learning in 2024?",
     "porn addiction is a real thing, talk to someone",
     "Shill me your gems, what are you buying this week?",  # crypto slang, but nowhere to go
+    "The bitcoin launch party was fun, the slides are on the wiki",  # "launch", but no countdown to buy at
 ])
 def test_topic_without_a_call_to_action_is_silent(text: str) -> None:
     assert hits(text) == []

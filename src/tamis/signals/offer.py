@@ -94,7 +94,7 @@ from typing import TYPE_CHECKING
 
 from ..types import Hit
 from .base import Weights
-from .promotion import MAX_CHARS, compile_phrases, phrase_hit, phrase_view, register_anchors
+from .promotion import MAX_CHARS, compile_phrases, find_phrases, phrase_view, register_anchors
 
 if TYPE_CHECKING:
     from ..engine.analysis import Analysis
@@ -265,5 +265,20 @@ def reply_keywords(text: str, present: set[str]) -> list[str]:
     return [" ".join(f.split()) for f in found]
 
 
+def offer_phrases(a: Analysis) -> list[str]:
+    """The PROMO_OFFER phrases in the comment, the keyword to text back included (SPAM_TOPIC counts one as a call
+    to action); once per analysis."""
+    got: list[str] | None = a.extra.get("offer_phrases")
+    if got is None:
+        low, present = phrase_view(a)
+        got = [*(find_phrases(_OFFER_RX, low, present) if present else []), *reply_keywords(a.text, present)]
+        a.extra["offer_phrases"] = got
+    return got
+
+
 def offer(a: Analysis, w: Weights) -> list[Hit | None]:
-    return phrase_hit(a, w, "PROMO_OFFER", _OFFER_RX, also=reply_keywords(a.text, phrase_view(a)[1]))
+    found = offer_phrases(a)
+    if not found:
+        return []
+    uniq = list(dict.fromkeys(found))
+    return [w.hit("PROMO_OFFER", "; ".join(uniq[:3]), count=len(uniq))]
