@@ -209,9 +209,10 @@ _CONTACT = [
 _SELF_ANCHORS = [
     ("my", "our"), ("sub",), ("sub",), ("my", "our"), ("sub",), ("subscribe",), ("sub", "follow"), ("subscribers",),
     ("subscri", "suscribe"), ("like",), ("subscribe",), ("facebook", "instagram", "twitter", "tiktok", " fb", " ig"),
-    ("comment",), ("click", "tap"), ("visit", "check"), ("follow me", "add me"), ("for me", "4 me"), ("check out this",),
-    ("check me", "check us"), ("i'm a", "im a", "i am a", "i’m a"),
-    ("follow 4", "follow for", "follow4", "followfor", "like 4", "like for", "like4", "likefor"), ("check out",), ("help",),
+    ("comment",), ("click", "tap"), ("visit", "check"), ("follow me", "add me"), ("for me", "4 me"),
+    ("check out this",), ("check me", "check us"), ("i'm a", "im a", "i am a", "i’m a"),
+    ("follow 4", "follow for", "follow4", "followfor", "like 4", "like for", "like4", "likefor"), ("check out",),
+    ("help",),
     ("check it", "check them", "check 'em", "check em"), ("chan",),
     ("check",),
     ("suscr", "visit", "mira", "sigueme", "sígueme", "inscrev", "iscriv"), ("canal",),
