@@ -27,6 +27,7 @@ def hits(text: str) -> list:
     ("Ставим строго на тотал: https://t.me/example_bet", "a link"),
     ("13minutes before launch, BSC NETWORK! If you're here, you're lucky for the upcoming moonshot", "an offer"),
     ("Lose 11 pounds in 7 days with our diet pills, order now!", "an offer"),  # a PROMO_OFFER phrase
+    ("LAUNCHING IN 7MINS, BSC CHAIN! Some Private Groups Were Hype About This Launch!", "an offer"),
 ])
 def test_topic_with_a_call_to_action_fires(text: str, cta: str) -> None:
     (h,) = hits(text)

@@ -56,6 +56,9 @@
 # (炸群 僵尸粉 活粉 涨粉 上粉 在线粉 买粉; not 拉人 "pull people in" nor 代发 "drop-shipping", which ordinary
 # business writes), as seo: with spaced-out Chinese joined (normalize/unicode.py) 18 more tg spam rows name a
 # topic, no other row of any corpus changes.  Read from tg's held-out misses (partly tuned).
+# The pump channels' chains ("BSC CHAIN", "BSC network", "BNB chain") and token standards (BEP20, ERC20) as crypto:
+# 74 tg spam rows and 1 Reddit row (which names bitcoin anyway); with their launch countdown as the call to action
+# (signals/topic.py) 26 more tg spam rows raise SPAM_TOPIC.
 ##############################################################################################################
 """
 
@@ -125,7 +128,8 @@ TOPICS: dict[str, str] = {
         bitcoin bitcoins btc usdt crypto cryptocurrency cryptocurrencies forex forxe binance airdrop airdrops
         memecoin memecoins presale stealth_launch investment_platform trading_platform binary_options
         биткоин* крипта криптовалют* инвестиц* инвестир* трейдинг* форекс kripto investasi criptomoneda*
-        criptomoeda* moonshot moonshots shill_me drop_your_wallet drop_your_wallets
+        criptomoeda* moonshot moonshots shill_me drop_your_wallet drop_your_wallets bsc_chain bsc_network bnb_chain
+        bep20 erc20
         CJK: 比特币 加密货币 投资 炒币 仮想通貨 暗号資産 投資 코인 투자 止盈 止损 止損 跟单 跟單 带单 帶單
         """,
     "adult": """
