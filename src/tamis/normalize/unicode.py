@@ -357,10 +357,10 @@ def _uninterleave(s: str, out: Folded) -> str:
 
     if _SPACED_HINT.search(s2):
         s2 = _SPACED.sub(fix_spaced, s2)
+    out.add("spaced", n)
     if not s2.isascii() and _HAN_SPACED.search(s2):
         s2, k = _unspace_han(s2)
-        n += k
-    out.add("spaced", n)
+        out.add("interleaved", k)
     return s2
 
 
@@ -370,10 +370,13 @@ def _uninterleave(s: str, out: Folded) -> str:
 # looking for 拉人 or 电报 misses "拉 人" and "电 报"; the grey-market service ads do it to every few characters.
 # A space between two Han characters is removed when the character on either side stands alone (a
 # one-character "word" between spaces or punctuation); a space between two longer runs ("你好 世界", how informal
-# Chinese separates phrases) stays.  Three or more lone characters joined count as one "spaced" disguise.
+# Chinese separates phrases) stays.  Three or more lone characters joined count as one interleaving disguise:
+# in a script written without spaces a space inside a word is a separator, as the dots of "v.i.a.g.r.a" are.
+# Not as a "spaced" one: "F R E E" and "x x x" are also how people write emphasis and kisses, and counted there
+# the Chinese rows doubled DISGUISE_SPACED's fitted weight (+1.0 -> +1.9 with YouTube held out), which lifted
+# YouTube's "P E A C E & L O V E" and an SMS "Loads of love nicky x x x x" above the 1% FP line.
 # Over ../shared/data the text changes in 144 tg and 6 e-mail spam rows, in no genuine row of any corpus (two
-# e-mail genuine rows have Han, space, Han between longer runs); DISGUISE_SPACED fires on 115 more tg and 5 more
-# e-mail spam rows (the interleaving step before leaves "电|报 微|信" as lone characters between spaces).
+# e-mail genuine rows have Han, space, Han between longer runs).
 ##############################################################################################################
 _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Han, then the space (the match ends after it): 1.6 µs a search on tg's non-ASCII texts, against 5.7 µs for the
