@@ -103,6 +103,11 @@ def test_spaced_letters_are_joined_but_counted_apart() -> None:
     assert f.counts == {"spaced": 1}
 
 
+def test_kisses_are_not_spaced_letters() -> None:
+    f = fold("Ill phone u when i get back. Loads of love nicky x x x x x x x x x")
+    assert f.counts == {} and "x x x" in f.text
+
+
 def test_spaced_out_chinese_is_joined_and_counted() -> None:
     f = fold("电 报 微 信 QQ拉 人，中英文炒 群，专 业代发")
     assert "电报微信" in f.text and "拉人" in f.text and "炒群" in f.text and "专业代发" in f.text
