@@ -59,6 +59,9 @@
 # The pump channels' chains ("BSC CHAIN", "BSC network", "BNB chain") and token standards (BEP20, ERC20) as crypto:
 # 74 tg spam rows and 1 Reddit row (which names bitcoin anyway); with their launch countdown as the call to action
 # (signals/topic.py) 26 more tg spam rows raise SPAM_TOPIC.
+# The investment scam's vouching ("investment company", "trading expert", "legit platform", "instant withdrawal"):
+# 27 tg and 3 e-mail spam rows name them, no genuine row of any corpus ("investment firm" and "investment
+# manager" are left out: e-mail news and a Reddit row write them); 6 tg and 2 e-mail spam rows gain SPAM_TOPIC.
 ##############################################################################################################
 """
 
@@ -129,7 +132,9 @@ TOPICS: dict[str, str] = {
         memecoin memecoins presale stealth_launch investment_platform trading_platform binary_options
         биткоин* крипта криптовалют* инвестиц* инвестир* трейдинг* форекс kripto investasi criptomoneda*
         criptomoeda* moonshot moonshots shill_me drop_your_wallet drop_your_wallets bsc_chain bsc_network bnb_chain
-        bep20 erc20
+        bep20 erc20 investment_company trading_company mining_company investment_expert trading_expert
+        legit_platform legitimate_platform legit_company legit_investment instant_withdrawal instant_withdrawals
+        free_withdrawal free_withdrawals
         CJK: 比特币 加密货币 投资 炒币 仮想通貨 暗号資産 投資 코인 투자 止盈 止损 止損 跟单 跟單 带单 帶單
         """,
     "adult": """
