@@ -1,0 +1,34 @@
+"""Shape tokens (engine/analysis.py shape_tokens): the text cues the classifier reads in any language."""
+
+from __future__ import annotations
+
+import pytest
+
+from tamis.engine.analysis import shape_tokens
+
+
+@pytest.mark.parametrize("text", [
+    "You have won a prize! Call 09050005321 now",
+    "WhatsApp: +44 7700 900123",
+    "Call (555) 123-4567 for a free quote",
+    "ring 0871 246 0002 today",
+])
+def test_phone_numbers_are_phones(text: str) -> None:
+    assert "shape:phone" in shape_tokens(text)
+
+
+@pytest.mark.parametrize("text", [
+    "1000000000 views.",  # a round number
+    "BEST SONG EVER X3333333333",  # one digit repeated
+    "860,000,000 lets make it first female to reach one billion!!",  # thousands in commas
+    "2.126.521.750  views!!!!!!!!!!!!!!!!!",  # dots only: a count, an IP address or a version
+    "connect to 194.192.106.109 and retry",
+])
+def test_counts_and_addresses_are_not_phones(text: str) -> None:
+    assert "shape:phone" not in shape_tokens(text)
+
+
+def test_money_and_shouting() -> None:
+    assert "shape:money" in shape_tokens("Earn $450 per day from home")
+    assert "shape:shouting" in shape_tokens("THIS IS THE BEST OFFER YOU WILL EVER SEE, CLICK NOW")
+    assert shape_tokens("just a normal comment about the weather") == []
