@@ -62,6 +62,11 @@
 # The investment scam's vouching ("investment company", "trading expert", "legit platform", "instant withdrawal"):
 # 27 tg and 3 e-mail spam rows name them, no genuine row of any corpus ("investment firm" and "investment
 # manager" are left out: e-mail news and a Reddit row write them); 6 tg and 2 e-mail spam rows gain SPAM_TOPIC.
+# The supplement sellers' product words ("weight loss", "fat burner", "eye cream", "face serum", "muscle builder",
+# "male enhancement", "skin care"), read from Stack Exchange's held-out misses (product pages linked from a
+# spun paragraph): named in 1,467 Stack Exchange, 59 e-mail and 1 YouTube spam rows and in 3 Reddit rows ("my
+# weight loss goal", "a skin care routine", none with a call to action); SPAM_TOPIC gains 711 Stack Exchange,
+# 12 e-mail and 1 YouTube spam rows, no genuine row.
 ##############################################################################################################
 """
 
@@ -104,6 +109,9 @@ TOPICS: dict[str, str] = {
         похудение похудеть похудения добавка бады pelangsing suplemento suplementos emagrecer adelgazar
         herbal_medicine herbal_medicines herbal_remedy herbal_remedies herbal_cure herbal_cures herbal_doctor
         herbalist herbalists herpes_cure cure_for_herpes hiv_cure cure_for_hiv
+        weight_loss fat_burning fat_burner belly_fat eye_cream skin_cream face_cream night_cream anti_wrinkle
+        eye_serum face_serum skin_serum muscle_building muscle_builder muscle_growth male_enhancement skin_care
+        skincare
         CJK: 减肥 瘦身 保健品 ダイエット サプリ 다이어트
         """,
     "loan": """
