@@ -28,6 +28,8 @@ def hits(text: str) -> list:
     ("13minutes before launch, BSC NETWORK! If you're here, you're lucky for the upcoming moonshot", "an offer"),
     ("Lose 11 pounds in 7 days with our diet pills, order now!", "an offer"),  # a PROMO_OFFER phrase
     ("LAUNCHING IN 7MINS, BSC CHAIN! Some Private Groups Were Hype About This Launch!", "an offer"),
+    ("Lexmark printer tech support number: dial +1 (888) 555-0199 for help", "a phone number"),
+    ("Best face serum for glowing skin: https://glow.example/serum", "a link"),
 ])
 def test_topic_with_a_call_to_action_fires(text: str, cta: str) -> None:
     (h,) = hits(text)
@@ -42,6 +44,7 @@ def test_topic_with_a_call_to_action_fires(text: str, cta: str) -> None:
     "Is SEO still worth learning in 2024?",
     "porn addiction is a real thing, talk to someone",
     "Shill me your gems, what are you buying this week?",  # crypto slang, but nowhere to go
+    "Is there a customer service number? If so, what is it?",  # a customer asking
     "The bitcoin launch party was fun, the slides are on the wiki",  # "launch", but no countdown to buy at
 ])
 def test_topic_without_a_call_to_action_is_silent(text: str) -> None:

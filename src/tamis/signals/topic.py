@@ -1,7 +1,8 @@
 """SPAM_TOPIC: the comment names a classic spam topic (gambling, pharma, supplements, loans, money-making,
 crypto/investment, adult, prizes, SEO, advance-fee fraud, replicas, spell casters, hackers for hire, pirate
-streaming, essay mills, romance scams) in any of the languages model/topics.py knows, *and* gives the reader
-somewhere to go: a link, a phone number, an e-mail address, a price or a messenger @handle.
+streaming, essay mills, romance scams, fake tech support) in any of the languages model/topics.py knows, *and*
+gives the reader somewhere to go: a link, a phone number, an e-mail address, a price, a messenger @handle, or a
+contact or offer phrase.
 
 The same lexicon feeds the classifier as ``topic:`` tokens; this hit carries it as evidence a moderator can read
 ("earning: заработок, crypto: usdt") and with a weight fitted by stacking on held-out scores (model/train.py
