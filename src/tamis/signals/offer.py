@@ -94,7 +94,7 @@ from typing import TYPE_CHECKING
 
 from ..types import Hit
 from .base import Weights
-from .promotion import MAX_CHARS, compile_phrases, find_phrases, phrase_view, register_anchors
+from .promotion import MAX_CHARS, compile_phrases, find_phrases, phrase_view, phrases_hit, register_anchors
 
 if TYPE_CHECKING:
     from ..engine.analysis import Analysis
@@ -277,8 +277,4 @@ def offer_phrases(a: Analysis) -> list[str]:
 
 
 def offer(a: Analysis, w: Weights) -> list[Hit | None]:
-    found = offer_phrases(a)
-    if not found:
-        return []
-    uniq = list(dict.fromkeys(found))
-    return [w.hit("PROMO_OFFER", "; ".join(uniq[:3]), count=len(uniq))]
+    return phrases_hit(w, "PROMO_OFFER", offer_phrases(a))

@@ -365,16 +365,19 @@ def find_phrases(rxs: _Compiled, low: str, present: set[str]) -> list[str]:
     return kept
 
 
-def phrase_hit(a: Analysis, w: Weights, name: str, rxs: _Compiled, also: Sequence[str] = ()) -> list[Hit | None]:
-    """One hit ``name`` for the distinct phrases of ``rxs`` in the comment, and ``also`` (phrases found another
-    way), each further one counting as one more occurrence, or none: the form of PROMO_OFFER and COMMENT_TEMPLATE
-    (whose anchors are registered)."""
-    low, present = phrase_view(a)
-    found = [*(find_phrases(rxs, low, present) if present else []), *also]
+def phrases_hit(w: Weights, name: str, found: Sequence[str]) -> list[Hit | None]:
+    """One hit ``name`` for the distinct phrases ``found``, each further one counting as one more occurrence, or
+    none: the form of PROMO_OFFER and COMMENT_TEMPLATE."""
     if not found:
         return []
     uniq = list(dict.fromkeys(found))
     return [w.hit(name, "; ".join(uniq[:3]), count=len(uniq))]
+
+
+def phrase_hit(a: Analysis, w: Weights, name: str, rxs: _Compiled) -> list[Hit | None]:
+    """:func:`phrases_hit` for the phrases of ``rxs`` in the comment (whose anchors are registered)."""
+    low, present = phrase_view(a)
+    return phrases_hit(w, name, find_phrases(rxs, low, present) if present else [])
 
 
 def contact_requests(a: Analysis) -> list[str]:
