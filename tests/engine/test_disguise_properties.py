@@ -1,5 +1,5 @@
-"""Property tests: disguising a spam (interleaved symbols, homoglyphs, zero-width characters, styled letters)
-never turns it into ham.  The disguise is undone for the classifier and counted as evidence on top."""
+"""Property tests: disguising a spam (interleaved symbols, homoglyphs, zero-width characters, styled letters,
+Chinese spaced out between its characters) never turns it into ham.  The disguise is undone for the classifier and counted as evidence on top."""
 
 from __future__ import annotations
 
@@ -91,3 +91,31 @@ def test_any_text_gives_a_verdict(engine: Engine, content: str, author: str, url
                                         "comment_author_url": url, "blog_lang": "en"}))
     assert 0.0 <= v.score <= 1.0
     assert v.skipped == ()
+
+
+CHINESE_SPAMS = [
+    "专业代发炸群，僵尸粉活粉在线粉，价格美丽，联系电报 @kk7985",
+    "日赚500元，在家兼职，加微信 abc123 了解详情",
+]
+
+
+def space_out(text: str, data: st.DataObject) -> str:
+    """A space after some Han characters, as the grey-market ads write them ("电 报 微 信 拉 人")."""
+    out = []
+    for i, c in enumerate(text):
+        out.append(c)
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        if "\u4e00" <= c <= "\u9fff" and "\u4e00" <= nxt <= "\u9fff" and data.draw(st.booleans()):
+            out.append(" ")
+    return "".join(out)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), spam=st.sampled_from(CHINESE_SPAMS))
+def test_spaced_out_chinese_spam_stays_spam(engine: Engine, data: st.DataObject, spam: str) -> None:
+    plain = engine.check(Comment.from_dict({"comment_content": spam}))
+    assert plain.spam
+    spaced = space_out(spam, data)
+    v = engine.check(Comment.from_dict({"comment_content": spaced}))
+    assert v.spam, (spaced, v.reasons())
+    assert v.score >= plain.score - 0.05, (spaced, v.reasons(), plain.reasons())
