@@ -41,6 +41,8 @@ def hit(text: str):
     "he managed my account after I Invested $500 and got a successful withdrawal of $7,200 within 2 days",
     "For a start I deposited $1,000 to test the waters, in 5days I got a return of $12,500",
     "I started with €1000 and in 8days I was credited with €12,500 excluding my €1000",
+    "toner cartridges at half the retail price. CHECK OUT OUR GREAT PRICES!",  # an advert's capitals
+    "Check Out The New Hot Video By Dante B Called Riled Up",
     "Try it risk-free with our 60-day money-back guarantee",
     "100% guaranteed results",
     "Limited time offer, while supplies last",
@@ -97,6 +99,8 @@ def test_offer_fires(text: str) -> None:
     "We launch the new version at 9am tomorrow, the release notes are on the wiki",
     "I invested $500 in index funds in 2019 and it is worth about $700 now",  # no return claimed as received
     "We started with $50 of parts and the repair shop quoted $300",
+    "Check out Round Planet on Netflix - you won't be sorry",  # a reader's recommendation
+    "Thanks! I'll check it out when I get home",
     # a customer writing to a shop's contact form
     "Hi, do you offer free shipping to Canada? I would like to order now for my sister's birthday.",
     "My discount code didn't work at checkout, can you help?",
