@@ -119,6 +119,8 @@ def test_contact_request_fires(text: str) -> None:
     "I'm a singer too and this song is really hard to sing live",  # a bare "I'm a singer" is conversation
     "I'm a musician and I hear the autotune",
     "Would you like for me to follow up on it?",
+    "It is not a like-for-like comparison, the old model had more RAM",
+    "We replaced the boiler like for like, same brand and size",
 ])
 def test_genuine_phrasings_do_not_fire(text: str) -> None:
     assert hits(text) == {}, text

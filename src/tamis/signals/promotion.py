@@ -110,7 +110,8 @@ _SELF = [
     r"\bi(?:['’]?m|\s+am)\s+(?:just\s+)?an?\s+(?:(?:new|young|upcoming|up\s+and\s+coming|up-coming|aspiring|"
     r"small|little|unsigned|independent|\d+\s*(?:year|yr)s?\s+old)\s+(?:rapper|youtuber|singer|artist|producer|"
     r"musician|songwriter|vlogger|gamer|band)|youtuber|rapper)\b",
-    r"\b(?:follow|like)\s*(?:4|for)\s*(?:follow|like)\b",
+    # ("like 4 like" only with the digit: "a like-for-like comparison" is everyday English)
+    r"\b(?:follow\s*(?:4|for)\s*follow|like\s*4\s*like)\b",
     r"\bcheck\s+out\s+(?:this|the|his|her|their)\s+(?:\w+\s+){0,2}channel\b",
     r"\bhelp\s+(?:me|us|them|him|her)\s+(?:get|reach|hit)\s+(?:to\s+)?\d[\d,.]*k?\+?\s*(?:more\s+)?"
     r"(?:subs|subscribers|views|likes|followers)\b",
@@ -211,7 +212,7 @@ _SELF_ANCHORS = [
     ("subscri", "suscribe"), ("like",), ("subscribe",), ("facebook", "instagram", "twitter", "tiktok", " fb", " ig"),
     ("comment",), ("click", "tap"), ("visit", "check"), ("follow me", "add me"), ("for me", "4 me"),
     ("check out this",), ("check me", "check us"), ("i'm a", "im a", "i am a", "i’m a"),
-    ("follow 4", "follow for", "follow4", "followfor", "like 4", "like for", "like4", "likefor"), ("check out",),
+    ("follow 4", "follow for", "follow4", "followfor", "like 4", "like4"), ("check out",),
     ("help",),
     ("check it", "check them", "check 'em", "check em"), ("chan",),
     ("check",),
