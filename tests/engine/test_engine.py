@@ -292,3 +292,26 @@ def test_blatant_bot_spam_is_discarded_but_a_honeypot_alone_is_not(engine: Engin
     assert v.spam and not v.discard, v.reasons()
     assert not engine.check(comment(comment_content=spam, **bot)).discard  # content alone never discards
     assert not engine.check(comment(comment_content=spam)).discard
+
+
+def test_classifier_term_is_bounded_by_the_manifest(tmp_path: Path) -> None:
+    """calibration.cap bounds the classifier's hit on both sides (model/train.py, "How far may the classifier
+    alone go?"); without it a long advert's term grows with its length."""
+    long_spam = " ".join([SPAM] * 40)
+    d = tmp_path / "m"
+    shutil.copytree(default_model_dir(), d)
+    m = json.loads((d / "manifest.json").read_text())
+
+    def term(cap: float | None, text: str) -> float:
+        m["calibration"].pop("cap", None)
+        if cap is not None:
+            m["calibration"]["cap"] = cap
+        (d / "manifest.json").write_text(json.dumps(m))
+        hits = Engine.load(d).check(comment(comment_content=text)).hits
+        return next(h.weight for h in hits if h.name.startswith("CLASSIFIER_"))
+
+    free = term(None, long_spam)
+    assert free > 1.5
+    assert term(1.5, long_spam) == 1.5
+    assert term(1.5, HAM) >= -1.5
+    assert term(abs(free) + 5, long_spam) == pytest.approx(free)  # a cap above the term changes nothing

@@ -32,6 +32,17 @@ def test_one_ordinary_link_is_not_many() -> None:
     assert not {"LINK_MANY", "LINK_SHORTENER", "LINK_BOGUS_HOST"} & got
 
 
+def test_two_links_in_a_page_of_prose_are_not_many() -> None:
+    """LINK_MANY counts links against the text they sit in (signals/links.py, PROSE_WORDS_PER_LINK)."""
+    prose = " ".join(f"word{i % 50}" for i in range(700))  # 700 words: more than 300 a link for two links
+    links2 = " see https://lists.example.org/listinfo/users and https://bugs.example.org/123 "
+    assert "LINK_MANY" not in names({"comment_content": prose + links2})
+    assert "LINK_MANY" in names({"comment_content": prose[:2000] + links2})  # ~250 words: two links are many
+    assert "LINK_MANY" in names({"comment_content": "cheap pills https://a.example.net buy https://b.example.net"})
+    three = " ".join(f"https://h{i}.example.net" for i in range(3))
+    assert "LINK_MANY" in names({"comment_content": prose + three})  # 3 links x 300 >= 700 words
+
+
 def test_url_in_author_name_and_author_url() -> None:
     got = names({"comment_author": "cheap-pills.example.com", "comment_author_url": "http://x.example.com",
                  "comment_content": "great post"})

@@ -127,6 +127,9 @@ class Engine:
         cal = manifest.get("calibration", {})
         self.cal_a = float(cal.get("a", 1.0))
         self.cal_b = float(cal.get("b", 0.0))
+        # the classifier's term is bounded (model/train.py, "How far may the classifier alone go?"); older models
+        # have no bound
+        self.cal_cap = float(cal["cap"]) if cal.get("cap") is not None else math.inf
         th = manifest.get("thresholds", {})
         self.spam_threshold = float(spam_threshold if spam_threshold is not None else th.get("spam", 0.5))
         self.discard_threshold = float(
@@ -214,6 +217,9 @@ class Engine:
     def version_of(coef: np.ndarray, manifest: dict[str, Any]) -> str:
         h = hashlib.sha256(coef.astype(np.float16).tobytes())
         h.update(repr(sorted(manifest.get("weights", {}).items())).encode())
+        cap = manifest.get("calibration", {}).get("cap")
+        if cap is not None:  # (models before the bound keep their version ids)
+            h.update(repr(float(cap)).encode())
         return f"tamis-{manifest.get('name', 'default')}-{manifest.get('built', 'dev')}-{h.hexdigest()[:8]}"
 
     # ------------------------------------------------------------------ checking
@@ -227,7 +233,7 @@ class Engine:
 
             f = featurize(a.text, a.meta_tokens, self.classifier.config)
         raw = self.classifier.logit(f)
-        z = self.cal_a * raw + self.cal_b
+        z = min(max(self.cal_a * raw + self.cal_b, -self.cal_cap), self.cal_cap)
         spam = z >= 0
         clues = self.classifier.clues(f, k=5, spam=spam)
         ev = ", ".join(t for t, _ in clues)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from .author import author
 from .base import Signal, Weights, corroborate, run_signals
 from .behaviour import honeypot, wordpress
+from .bulk import bulk
 from .disguise import disguise
 from .language import language
 from .layout import layout
@@ -28,6 +29,7 @@ DEFAULT_SIGNALS: tuple[Signal, ...] = (
     Signal("links", links, "link count, density and kinds of host"),
     Signal("promotion", promotion, "self-promotion and contact-me calls to action, in many languages"),
     Signal("offer", offer, "the sales pitch's calls to action: click here, order now, claim your prize, reply STOP"),
+    Signal("bulk", bulk, "a mass mailing's marks: opt-out instructions, reply STOP, legal cover, the ADV: label"),
     Signal("template", template, "the blog-comment spammer's stock sentences: stumbled upon your weblog, bookmarked"),
     Signal("layout", layout, "a broadcast advert's layout: lines opened by emoji bullets"),
     Signal("topic", topic, "classic spam topics (gambling, pharma, money-making, crypto...) named in any language"),
@@ -66,6 +68,8 @@ DEFAULT_WEIGHTS: dict[str, object] = {
     "PROMO_CONTACT": {"w": 1.5, "per": 0.3, "cap": 3},
     # hand-set, not fitted: signals/offer.py measures why (stacking's +4.4 cost YouTube and Stack Exchange recall)
     "PROMO_OFFER": {"w": 2.5, "per": 0.3, "cap": 3},
+    # signals/bulk.py: a mass mailing's opt-out footer; fitted by stacking (SMS and e-mail show it)
+    "BULK_MAILING": {"w": 2.5, "per": 0.3, "cap": 3},
     # hand-set, not fitted: no corpus holds blog comments (signals/template.py); one sentence +1.8, two +2.4
     "COMMENT_TEMPLATE": {"w": 1.8, "per": 0.6, "cap": 4},
     # hand-set, not fitted: only tg shows the layout (signals/layout.py); 2 bullets +1.5, 4 or more +2.5
