@@ -127,3 +127,18 @@ def test_real_bare_domains_stay_links(text: str, host: str) -> None:
 
 def test_the_local_part_of_an_email_address_is_not_a_link() -> None:
     assert hosts("Tim Peters <tim.one@comcast.net> writes") == []
+
+
+@pytest.mark.parametrize("text", [
+    "watch?v=vtaRGgvGtWQ   Check this out .",
+    "Check out my drum cover of E.T. here! thanks ->   /watch?v=NO9pOVZ9OIQ&list=UUltuCDIHsDeI01by1OW7WuQ",
+])
+def test_video_path_without_its_host_is_a_youtube_link(text: str) -> None:
+    out, links, _ = extract_text_links(text)
+    assert [lk.host for lk in links] == ["youtube.com"] and "watch?v=" not in out
+
+
+def test_video_path_inside_a_full_link_counts_once() -> None:
+    assert hosts("see https://www.youtube.com/watch?v=KQ6zr6kCPj8&t=2m19s and youtu.be/x") == ["youtube.com",
+                                                                                              "youtu.be"]
+    assert hosts("a page about watch?v=parameters") == []  # no video id (ids are 11 characters)

@@ -324,6 +324,13 @@ def undisguise_dots(text: str) -> tuple[str, int]:
     return out, n
 
 
+# A video link without its host: "/watch?v=telOA6RIO8o", "watch?v=vtaRGgvGtWQ Check this out".  YouTube's own
+# comment box turned pasted links into such paths (the host was shown as a link elsewhere), and the plug survives
+# copied out of it.  Over ../shared/data: 14 YouTube spam rows, no genuine row of any corpus; read as the
+# youtube.com link it names, so the LINK_* signals and the url: tokens see it.
+_WATCH_PATH = re.compile(r"(?<![\w./?=&-])/?watch\?v=[\w-]{11}(?![\w-])[^\s<>\"'`\])]*")  # ids are 11 long
+
+
 def extract_text_links(text: str) -> tuple[str, list[Link], int]:
     """Find links in plain text.  Returns the text with links cut out (replaced by a space), the links, and the
     number of disguised links (undone dots, hxxp, spaced schemes)."""
@@ -357,6 +364,11 @@ def extract_text_links(text: str) -> tuple[str, list[Link], int]:
             # (an e-mail address's domain never matches: the look-behind refuses a name right after "@")
             links.append(make_link(m.group(0), "text"))
             spans.append(m.span())
+    if "watch?v=" in text2:
+        for m in _WATCH_PATH.finditer(text2):
+            if not taken(*m.span()):
+                links.append(make_link("https://www.youtube.com/" + m.group(0).lstrip("/"), "text"))
+                spans.append(m.span())
     if ndots and links:
         disguised += ndots
         links = [
