@@ -28,6 +28,9 @@ def referral(text: str, **fields: str):
     ("bot pays for subscriptions https://t.me/jiliijlbot?start=7716925fc9d4", "t.me"),
     ("sign up https://exchange.example/register?invite_code=ABC123 now", "exchange.example"),
     ("my portfolio http://audiojungle.net/user/EugeneK/portfolio?ref=EugeneK", "audiojungle.net"),
+    ("https://accibis-acco-r-fn.top/h5/pages/createAccount/createAccount?invcode=153607", "accibis-acco-r-fn.top"),
+    ("https://eseller58.de/invite/i=18742", "eseller58.de"),
+    ("https://sendlink.store/ref18743_zjt", "sendlink.store"),
 ])
 def test_referral_links_fire(text: str, host: str) -> None:
     h = referral(text)
@@ -44,6 +47,8 @@ def test_referral_links_fire(text: str, host: str) -> None:
     "https://www.amazon.com/dp/B00X4WHP5E/ref=sr_1_1 the one I bought",  # Amazon's path tag, not /ref/<id>
     "diary entries http://advogato.org/person/raph/diary.html?start=252",  # start= off Telegram
     "the bot docs https://t.me/BotFather",  # a bot link without a start payload
+    "the manual https://docs.example.org/reference/api.html and /refs/heads/main",  # "ref" without digits
+    "https://example.com/ref12/ chapter",  # a short number: a section, not an id
 ])
 def test_lookalike_parameters_do_not_fire(text: str) -> None:
     assert referral(text) is None
