@@ -95,8 +95,9 @@ def test_guaranteed_spam_reports_a_clearly_spam_score(engine: Engine) -> None:
     # reached discard; now at least the log-odds midpoint of spam and discard, never a discard score
     z_clear = (engine.spam_logit + engine.discard_logit) / 2
     clear = 1 / (1 + math.exp(-z_clear))
-    # a sum above discard (with the bundled model, and forced), a sum below spam
-    for extra in ([], [Hit("SITE_BLOCK", +40.0, "block-listed")], [Hit("SITE_ALLOW", -40.0, "allow-listed")]):
+    # a sum above discard, a sum below spam (forced either way: where the test value alone lands depends on the
+    # bundled model's discard threshold)
+    for extra in ([Hit("SITE_BLOCK", +40.0, "block-listed")], [Hit("SITE_ALLOW", -40.0, "allow-listed")]):
         v = engine.check(comment(comment_content=HAM, comment_author="viagra-test-123"), extra_hits=extra)
         assert v.spam and not v.discard
         assert v.score == pytest.approx(clear) and engine.spam_threshold < v.score < engine.discard_threshold
