@@ -62,8 +62,8 @@ _BULK = [
     r"\s*(?:to\s+)?(?:receive|hear\s+from|get)\s+(?:any\s+)?(?:further|future|more|these|our|this)\b",
     # how the mailer came by the address: "your email address was obtained from a purchased list", "you are
     # receiving this letter because you have expressed an interest in receiving information", "you opted in"
-    r"\b(?:your\s+(?:e-?mail\s+)?|e-?mail\s+)address\s+(?:was|has\s+been)\s+(?:obtained|collected|acquired|gathered|harvested|added|"
-    r"found)\b|\bpurchased\s+(?:mailing\s+|e-?mail\s+|opt[\s-]?in\s+)?list\b",
+    r"\b(?:your\s+(?:e-?mail\s+)?|e-?mail\s+)address\s+(?:was|has\s+been)\s+(?:obtained|collected|acquired|"
+    r"gathered|harvested|added|found)\b|\bpurchased\s+(?:mailing\s+|e-?mail\s+|opt[\s-]?in\s+)?list\b",
     r"\bexpressed\s+(?:an\s+)?interest\s+in\s+receiving\b|\bif\s+this\s+is\s+erroneous\b",
     r"\byou\s+(?:have\s+)?(?:previously\s+)?opted[\s-]in\b|\bopt[\s-]in\s+(?:list|e-?mail\s+list|database|"
     r"mailing\s+list)\b",

@@ -93,8 +93,8 @@ def domain_keywords(domain: str) -> tuple[str, ...]:
 ##############################################################################################################
 _REFERRAL_QUERY = re.compile(
     r"[?&;](?:ref|refid|ref_?id|ref_?code|refer|referral|referral_?(?:code|id|link)|referer_?code|"
-    r"invite|invite_?(?:code|id)|inv_?code|invitation_?code|inviter|invited_?by|aff|affid|aff_?(?:id|code|sub)|affiliate|"
-    r"affiliate_?(?:id|code)|btag)=[^&#;\s]", re.I)
+    r"invite|invite_?(?:code|id)|inv_?code|invitation_?code|inviter|invited_?by|aff|affid|aff_?(?:id|code|sub)|"
+    r"affiliate|affiliate_?(?:id|code)|btag)=[^&#;\s]", re.I)
 _OWN_REF_PARAM = frozenset({"github.com", "facebook.com"})  # ?ref= is a git ref / the site's own navigation tag
 _REFERRAL_PATH = re.compile(r"/(?:(?:ref|referral|referrals|invite|aff|affiliate)/(?:i=)?[a-z0-9_-]{3,}|ref\d{3,})",
                             re.I)
