@@ -59,6 +59,8 @@ def hits(text: str) -> dict[str, str]:
     "Follow 4 Follow @ VaahidMustafic Like 4 Like",
     "hey you ! check out the channel of Alvar Lake !!",
     "Take a break and help me reach 100 subscribers this month!",
+    "Subscribe if you are watching in 2015",  # the comment opens with the order to subscribe
+    "SUBSCRIBE!!!!!!!!!!!!!!!!!!!!",
     # disguised: normalisation runs first
     "ｓｕｂｓｃｒｉｂｅ ｔｏ ｍｙ ｃｈａｎｎｅｌ",
 ])
@@ -121,6 +123,8 @@ def test_contact_request_fires(text: str) -> None:
     "Would you like for me to follow up on it?",
     "It is not a like-for-like comparison, the old model had more RAM",
     "We replaced the boiler like for like, same brand and size",
+    "Subscribed! Your last post convinced me",  # a reader who subscribed, in the past tense
+    "Great write-up. You should subscribe to their newsletter too",  # not the comment's opening order
 ])
 def test_genuine_phrasings_do_not_fire(text: str) -> None:
     assert hits(text) == {}, text
