@@ -23,7 +23,8 @@ Bill S.1618 Title III", "this is not unsolicited e-mail") and the "ADV:" label s
 #   - "if you prefer not to receive" / "no longer wish to receive": 22 spam, 5 genuine newsletters.
 #   - a random token at the end of an e-mail's subject ("Save on Term Life... LEKOT", "... 26583", the hash
 #     buster): 195 e-mail spam but 13 genuine, and the same shape ends 66 Reddit comments ("...lol", "... 8000").
-# Scanned: the first 4,000 and the last 2,000 characters (a footer sits at the end of a long e-mail).
+# Scanned: the first 4,000 characters (the shared phrase view, its anchors found in the one automaton pass) and
+# the last 2,000 (a footer sits at the end of a long e-mail).
 ##############################################################################################################
 """
 
@@ -34,12 +35,12 @@ from typing import TYPE_CHECKING
 
 from ..types import Hit
 from .base import Weights
-from .promotion import phrases_hit
+from .promotion import MAX_CHARS, phrase_view, phrases_hit, register_anchors
 
 if TYPE_CHECKING:
     from ..engine.analysis import Analysis
 
-HEAD_CHARS = 4000
+HEAD_CHARS = MAX_CHARS  # 4,000: the shared phrase view's text (promotion.phrase_view)
 TAIL_CHARS = 2000
 _LIST = r"(?:list|lists|mailings?|database|distribution|e-?mails?|messages?|correspondence|offers?)"
 _BULK = [
@@ -79,22 +80,36 @@ _RX = [(a, re.compile(p)) for p, a in zip(_BULK, _ANCHORS, strict=True)]
 _ADV = re.compile(r"(?:(?i:re|fwd?):\s*)*\[?ADV\]?\s*:")  # the label opens the text (an e-mail's subject)
 
 
-def bulk_phrases(text: str) -> list[str]:
-    """The mass mailing's phrases in ``text`` (normalised), in the order found."""
+def _scan(part: str, present: set[str] | None, found: list[str]) -> None:
+    """Append the phrases in ``part`` (lower-cased) to ``found``; ``present``: the anchors known to be in it (None:
+    test each pattern's anchors here)."""
+    spans: list[tuple[int, int]] = []
+    for anchors, rx in _RX:
+        if present is not None and present.isdisjoint(anchors):
+            continue
+        if present is None and not any(x in part for x in anchors):
+            continue
+        for m in rx.finditer(part):
+            # "to be removed from this list" is one instruction, not two ("removed from this list")
+            if not any(a < m.end() and m.start() < b for a, b in spans):
+                spans.append(m.span())
+                found.append(" ".join(m.group(0).split()))
+
+
+def bulk_phrases(text: str, head: tuple[str, set[str] | None] | None = None) -> list[str]:
+    """The mass mailing's phrases in ``text`` (normalised), in the order found.  ``head``: the shared phrase view
+    of the first HEAD_CHARS characters (promotion.phrase_view: lower-cased, with the registered anchors present),
+    which the engine has already computed; without it the text is lower-cased here."""
     found = ["ADV:"] if _ADV.match(text) else []
-    low = text.lower()
-    parts = [low] if len(low) <= HEAD_CHARS + TAIL_CHARS else [low[:HEAD_CHARS], low[-TAIL_CHARS:]]
-    for part in parts:
-        spans: list[tuple[int, int]] = []
-        for anchors, rx in _RX:
-            if any(x in part for x in anchors):
-                for m in rx.finditer(part):
-                    # "to be removed from this list" is one instruction, not two ("removed from this list")
-                    if not any(a < m.end() and m.start() < b for a, b in spans):
-                        spans.append(m.span())
-                        found.append(" ".join(m.group(0).split()))
+    low, present = head if head is not None else (text[:HEAD_CHARS].lower(), None)
+    _scan(low, present, found)
+    if len(text) > HEAD_CHARS:  # a long mailing's footer
+        _scan(text[max(HEAD_CHARS, len(text) - TAIL_CHARS):].lower(), None, found)
     return found
 
 
+register_anchors(_ANCHORS)
+
+
 def bulk(a: Analysis, w: Weights) -> list[Hit | None]:
-    return phrases_hit(w, "BULK_MAILING", bulk_phrases(a.text))
+    return phrases_hit(w, "BULK_MAILING", bulk_phrases(a.text, phrase_view(a)))
