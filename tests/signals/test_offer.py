@@ -21,6 +21,7 @@ def hit(text: str):
 
 @pytest.mark.parametrize("text", [
     "Click here to get your free quote",
+    "We will remove you from our mailing list within 24 hours.",
     "Tap below and start saving",
     "Order now! Only 3 left",
     "Apply today and get a $5,000 loan",
@@ -112,6 +113,7 @@ def test_offer_fires(text: str) -> None:
     "Call me on 07734 396839 when you land",
     "ok i'll text you back to confirm, reply to 2 of them",
     "Please, I want to be removed from your mailing list.",
+    "step 1: remove yourself from the mass media",  # advice (Reddit), no list named
     "How do I opt out of the newsletter? I want to opt out completely.",
     "You promised a money-back guarantee, so I expect a refund.",
     "The special offer on your site does not apply at checkout.",

@@ -170,10 +170,12 @@ _OFFER = [
     r"\b(?:reply|send|txt|text)\s+stop\b|\bstop\s+(?:2|to)\s+end\b",
     r"\bto\s+opt[\s-]?out\s*[,:]?\s*(?:reply|text|txt|send|click|call|visit|e-?mail|write|dial)\b",
     r"\b\d{1,3}p\s*/\s*(?:msg|min|sms|text|tone|wk|week)\b|\b\d+p\s+per\s+(?:msg|min|text)\b",
-    # the list owner's "to be removed from our list" / "we will remove you from", not the recipient's "I want to
-    # be removed from your list"
+    # the list owner's "to be removed from our list" / "we will remove you from our mailing list", not the
+    # recipient's "I want to be removed from your list"; the list is named within three words (thirteenth session:
+    # "step 1: remove yourself from the mass media" was a Reddit comment, as in BULK_MAILING's first draft)
     r"\b(?:to\s+be\s+removed|remove\s+(?:you|your\s+(?:name|address|e-?mail)|yourself))\s+from\s+"
-    r"(?:our|this|the|all|future|any)\b",
+    r"(?:our|this|the|all|future|any)\s+(?:\w+\s+){0,3}?(?:list|lists|mailings?|database|distribution|e-?mails?|"
+    r"messages?|correspondence|offers?)\b",
     # German, Spanish / Portuguese, French, Indonesian / Turkish
     # (not bare "jetzt kaufen/bestellen": "ich will es jetzt bestellen" is a customer, not an advert)
     r"\bklicken\s+sie\s+hier\b|\bhier\s+klicken\b|\bjetzt\s+(?:gratis|kostenlos)\s+(?:testen|anmelden|registrieren|sichern)\b",
