@@ -42,16 +42,17 @@ if TYPE_CHECKING:
 
 HEAD_CHARS = MAX_CHARS  # 4,000: the shared phrase view's text (promotion.phrase_view)
 TAIL_CHARS = 2000
-_LIST = r"(?:list|lists|mailings?|database|distribution|e-?mails?|messages?|correspondence|offers?)"
+# what a removal notice removes you from (PROMO_OFFER's removal notice names it too)
+LIST_WORDS = r"(?:list|lists|mailings?|database|distribution|e-?mails?|messages?|correspondence|offers?)"
 _BULK = [
     # the list owner's instruction, not a reader's "this post needs to be removed": the list or the way named
-    rf"\bto\s+be\s+removed\b[^.\n]{{0,60}}?\b{_LIST}\b",
+    rf"\bto\s+be\s+removed\b[^.\n]{{0,60}}?\b{LIST_WORDS}\b",
     r"\bto\s+be\s+removed\s*[,:.]?\s*(?:please\s+|simply\s+|just\s+)?(?:reply|click|send|e-?mail|write|call|visit|"
     r"go|hit|respond|contact|type)\b",
     r"\b(?:reply|respond|click|send)\b[^.\n]{0,60}?\bto\s+be\s+removed\b",
     rf"\bremoved?\s+(?:yourself|you|your\s+(?:name|address|e-?mail(?:\s+address)?))\s+from\s+(?:our|this|the|future|"
-    rf"any|all)\s+(?:\w+\s+){{0,3}}{_LIST}\b",
-    rf"\bremoved?\s+from\s+(?:our|this|future|any|all)\s+(?:\w+\s+){{0,3}}{_LIST}\b",
+    rf"any|all)\s+(?:\w+\s+){{0,3}}{LIST_WORDS}\b",
+    rf"\bremoved?\s+from\s+(?:our|this|future|any|all)\s+(?:\w+\s+){{0,3}}{LIST_WORDS}\b",
     # the keyword to send back: "with REMOVE in the subject", "subject line: remove", "reply STOP", "txt stop"
     r"\bremove\b[^.\n]{0,30}\bsubject\b|\bsubject(?:\s+line)?\b[^.\n]{0,30}\bremove\b",
     r"\b(?:reply|respond|text|txt|send)\s+(?:back\s+)?(?:with\s+)?(?:the\s+word\s+)?[\"'“]?(?:stop|remove|"

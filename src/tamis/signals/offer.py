@@ -94,6 +94,7 @@ from typing import TYPE_CHECKING
 
 from ..types import Hit
 from .base import Weights
+from .bulk import LIST_WORDS
 from .promotion import MAX_CHARS, compile_phrases, find_phrases, phrase_view, phrases_hit, register_anchors
 
 if TYPE_CHECKING:
@@ -174,8 +175,7 @@ _OFFER = [
     # recipient's "I want to be removed from your list"; the list is named within three words (thirteenth session:
     # "step 1: remove yourself from the mass media" was a Reddit comment, as in BULK_MAILING's first draft)
     r"\b(?:to\s+be\s+removed|remove\s+(?:you|your\s+(?:name|address|e-?mail)|yourself))\s+from\s+"
-    r"(?:our|this|the|all|future|any)\s+(?:\w+\s+){0,3}?(?:list|lists|mailings?|database|distribution|e-?mails?|"
-    r"messages?|correspondence|offers?)\b",
+    rf"(?:our|this|the|all|future|any)\s+(?:\w+\s+){{0,3}}?{LIST_WORDS}\b",
     # German, Spanish / Portuguese, French, Indonesian / Turkish
     # (not bare "jetzt kaufen/bestellen": "ich will es jetzt bestellen" is a customer, not an advert)
     r"\bklicken\s+sie\s+hier\b|\bhier\s+klicken\b|\bjetzt\s+(?:gratis|kostenlos)\s+(?:testen|anmelden|registrieren|sichern)\b",
