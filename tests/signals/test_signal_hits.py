@@ -176,6 +176,24 @@ def test_links_to_the_site_itself_are_not_link_evidence() -> None:
     assert "LINK_ONLY" in names({"blog": "https://alice.wordpress.com", "comment_content": "https://bob.wordpress.com/"})
 
 
+def test_links_to_reference_hosts_are_not_link_evidence() -> None:
+    """Encyclopedias, journals, wire services, standards bodies and government hosts carry nobody's payload
+    (signals/links.py, reference_link); platforms anyone can publish on and university hosts still count."""
+    for text in ("see https://en.wikipedia.org/wiki/Bayesian_inference", "https://en.m.wikipedia.org/wiki/Spam",
+                 "Here is the paper: https://arxiv.org/abs/2310.01234",
+                 "This explains it better https://news.bbc.co.uk/2/hi/technology/123.stm",
+                 "the form is at https://www.irs.gov/forms and https://www.gov.uk/tax-codes"):
+        assert not {"LINK_ONLY", "LINK_DENSITY", "LINK_MANY"} & names({"comment_content": text}), text
+    for text in ("https://github.com/someone/free-robux", "see https://www.youtube.com/watch?v=KQ6zr6kCPj8",
+                 "https://seaquest.kusza.edu.my/~x/cheap.html", "https://wikipedia.org.cheap-pills.example.net/",
+                 "https://fakewikipedia.org/wiki/x"):
+        assert {"LINK_ONLY", "LINK_DENSITY"} & names({"comment_content": text}), text
+    # the payload beside a reference link still counts; a reference link does not make it "many"
+    got = names({"comment_content": "cheap pills https://pills.example.ru https://en.wikipedia.org/wiki/Pill"})
+    assert "LINK_ONLY" in got and "LINK_MANY" not in got
+    assert "LINK_IP_HOST" in names({"comment_content": "see http://1.2.3.4/wikipedia.org/x"})
+
+
 def test_timestamp_links_are_not_link_evidence() -> None:
     # the video site's own link to a moment of the same video, which it makes of a time the reader typed
     stamp = '<a href="http://www.youtube.com/watch?v=KQ6zr6kCPj8&t=2m19s">2:19</a> best part'
