@@ -72,6 +72,10 @@ def test_reply_mention_is_not_a_handle_without_topic() -> None:
     "Would love to recommend John Weber to you all, BEST TRADER https://t.me/johnweber_fx",
     "Thank you for another successful withdrawal sent today https://t.me/joinchat/JlzD5qkk5",
     "Reach Mrs Alice on WhatsApp +1 555 0100 for investment, she is the best",
+    # the testimonial, without a finance word of its own
+    "I made $207k with https://t.me/Example_Phillip",
+    "I have made $30,000 US dollars in 2 weeks with the help of @FxExample Join chat",
+    "Started with $800 and received $7,500 after a week https://t.me/+ExAmPle123",
 ])
 def test_finance_word_with_a_private_messenger_names_crypto(text: str) -> None:
     (h,) = hits(text)
@@ -82,6 +86,9 @@ def test_finance_word_with_a_private_messenger_names_crypto(text: str) -> None:
     "I invested in index funds for ten years, ask me at bob@example.com",  # an address, not a messenger
     "@johnny_b what's your trading strategy for next year? $500 a month?",  # a reply's leading mention
     "My profits went down 20% this year, taxes ate the rest",
+    "I made $200 selling my old bike, ask me at bob@example.com",  # an address, not a messenger
+    "@johnny_b I made $40 at the car boot sale, not bad",  # a reply's leading mention
+    "I made 5 dollars on telegram stickers lol",  # the testimonial asks for a messenger link or @handle
 ])
 def test_finance_word_without_a_private_messenger_is_silent(text: str) -> None:
     assert hits(text) == []
