@@ -32,3 +32,17 @@ def test_money_and_shouting() -> None:
     assert "shape:money" in shape_tokens("Earn $450 per day from home")
     assert "shape:shouting" in shape_tokens("THIS IS THE BEST OFFER YOU WILL EVER SEE, CLICK NOW")
     assert shape_tokens("just a normal comment about the weather") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Earn $450 per day from home", "доход от 2000$ в день", "earn 100$ daily", "only 100€", "100€ bonus",
+    "от 600$/54000рублей в день", "заработок от 750💲в неделю", "1000₺ bonus", "500 рублей", "12 euros", "5usdt",
+])
+def test_money_with_the_currency_before_or_after(text: str) -> None:
+    # a sign after the digits used to need a letter after it (the pattern's closing word boundary)
+    assert "shape:money" in shape_tokens(text)
+
+
+@pytest.mark.parametrize("text", ["3000 смена", "room 101", "usd 5 and eur 7", "top 10 list", "500 rub-a-dub"])
+def test_numbers_without_a_currency_are_not_money(text: str) -> None:
+    assert "shape:money" not in shape_tokens(text)
