@@ -31,6 +31,10 @@ def referral(text: str, **fields: str):
     ("https://accibis-acco-r-fn.top/h5/pages/createAccount/createAccount?invcode=153607", "accibis-acco-r-fn.top"),
     ("https://eseller58.de/invite/i=18742", "eseller58.de"),
     ("https://sendlink.store/ref18743_zjt", "sendlink.store"),
+    ("http://www.amazon.com/Knight-Dawn-ebook/dp/B00MPPQHRI/ref=sr_1_7?s=digital-text&keywords=knight&tag=wattpad-20",
+     "amazon.com"),
+    ("best kettle https://www.amazon.co.uk/dp/B01N5IB20Q?tag=kettlereviews-21", "amazon.co.uk"),
+    ("Lose weight now http://bob123.fatburn.hop.clickbank.net/", "bob123.fatburn.hop.clickbank.net"),
 ])
 def test_referral_links_fire(text: str, host: str) -> None:
     h = referral(text)
@@ -49,6 +53,9 @@ def test_referral_links_fire(text: str, host: str) -> None:
     "the bot docs https://t.me/BotFather",  # a bot link without a start payload
     "the manual https://docs.example.org/reference/api.html and /refs/heads/main",  # "ref" without digits
     "https://example.com/ref12/ chapter",  # a short number: a section, not an id
+    "https://www.amazon.com/s?k=kettle&tag=kitchen",  # a tag without the store ID's number
+    "https://example.com/post?tag=python-3.12",  # a tag parameter off Amazon
+    "https://www.clickbank.com/affiliate-network/ how it works",  # the company's own site, not a hoplink
 ])
 def test_lookalike_parameters_do_not_fire(text: str) -> None:
     assert referral(text) is None

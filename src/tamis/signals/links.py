@@ -99,6 +99,11 @@ _OWN_REF_PARAM = frozenset({"github.com", "facebook.com"})  # ?ref= is a git ref
 _REFERRAL_PATH = re.compile(r"/(?:(?:ref|referral|referrals|invite|aff|affiliate)/(?:i=)?[a-z0-9_-]{3,}|ref\d{3,})",
                             re.I)
 _TG_BOT_START = re.compile(r"^(?:https?://)?(?:www\.)?(?:t|telegram)\.me/\w*bot\?start=\w", re.I)
+# The two oldest affiliate programmes, whose IDs have shapes of their own: Amazon Associates' store ID,
+# "?tag=<name>-20" ("-21" Britain, "-22" Germany …) on an Amazon host, and ClickBank's "hoplink" host
+# (<affiliate>.<vendor>.hop.clickbank.net).  Over ../shared/data: 1 YouTube spam row ("…/dp/B00MPPQHRI/ref=sr_1_7
+# ?…&tag=wattpad-20"), no genuine row; no corpus holds the affiliate blog spam they are known for.
+_AMAZON_TAG = re.compile(r"[?&;]tag=[\w.-]+-\d\d(?![\w-])", re.I)
 
 
 def referral_link(lk: Link) -> bool:
@@ -109,6 +114,10 @@ def referral_link(lk: Link) -> bool:
             return True
         if lk.messenger and _TG_BOT_START.match(url):
             return True
+        if lk.domain.startswith("amazon.") and _AMAZON_TAG.search(url):
+            return True
+    if lk.host.endswith(".hop.clickbank.net"):
+        return True
     return "/" in url and _REFERRAL_PATH.search(url.split("?", 1)[0].split("//", 1)[-1]) is not None
 
 
