@@ -49,6 +49,26 @@ def test_disguised_dot_com() -> None:
     assert n.disguises["url"] == 2
 
 
+@pytest.mark.parametrize("text, host", [
+    ("just check out Authenticviews*com and be famous", "authenticviews.com"),
+    ("Check out -----------------> swagFriends com Make thousands of friends", "swagfriends.com"),
+    ("information about the insurance ChinaTour com offers.", "chinatour.com"),
+    ("go to www cheappills com now", "cheappills.com"),
+])
+def test_more_disguised_dots(text: str, host: str) -> None:
+    n = normalize_text(text)
+    assert [lk.host for lk in n.links] == [host] and n.disguises["url"] >= 1
+
+
+@pytest.mark.parametrize("text", [
+    "Anyone else getting stuck in the radio com loop?", "yeah delay com good yeah", "A jerk to *us* because",
+    "with * spare room off * top of my head", "the com address would bounce", "2*com is 2 times com",
+])
+def test_words_beside_com_are_not_links(text: str) -> None:
+    n = normalize_text(text)
+    assert not n.links and not n.disguises.get("url")
+
+
 def test_hxxp_and_spaced_scheme() -> None:
     _, links, disguised = extract_text_links("hxxp://evil.example.com/a")
     assert links[0].host == "evil.example.com" and disguised == 1
