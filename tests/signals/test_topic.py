@@ -92,3 +92,25 @@ def test_finance_word_with_a_private_messenger_names_crypto(text: str) -> None:
 ])
 def test_finance_word_without_a_private_messenger_is_silent(text: str) -> None:
     assert hits(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "PLEASE DONATE BITCOINS TO ME AT: 1FHeNqx1twqM153v2PTAyieJNEALAhZvEM",
+    "the first BEP20 token launched 0xbbB2aaEB8c9dA72bb7faDB42A9c84AACF26974Fd buy now",
+    "send usdt trc20 to TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL",
+])
+def test_a_wallet_address_is_a_call_to_action(text: str) -> None:
+    (h,) = hits(text)
+    assert h.evidence.endswith("with a wallet address")
+
+
+@pytest.mark.parametrize("text", [
+    "the casino commit 3f2a9c1b broke the build",  # a short hash
+    "casino ticket 1234567891234567891234567891",  # digits only
+    "casino see https://x.example/0x79C94a311402bC6e154b0d8c8Fdef1448B2fc560",  # in a link: the link is the cta
+])
+def test_wallet_lookalikes_are_not_addresses(text: str) -> None:
+    got = hits(text)
+    assert not any(h.evidence.endswith("with a wallet address") for h in got)
+    if "https://" not in text:
+        assert got == []
