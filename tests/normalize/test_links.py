@@ -54,6 +54,7 @@ def test_disguised_dot_com() -> None:
     ("Check out -----------------> swagFriends com Make thousands of friends", "swagfriends.com"),
     ("information about the insurance ChinaTour com offers.", "chinatour.com"),
     ("go to www cheappills com now", "cheappills.com"),
+    ("do vote daily for her: tv.  mtvema. com/vote (delete spaces)", "mtvema.com"),
 ])
 def test_more_disguised_dots(text: str, host: str) -> None:
     n = normalize_text(text)
@@ -63,6 +64,7 @@ def test_more_disguised_dots(text: str, host: str) -> None:
 @pytest.mark.parametrize("text", [
     "Anyone else getting stuck in the radio com loop?", "yeah delay com good yeah", "A jerk to *us* because",
     "with * spare room off * top of my head", "the com address would bounce", "2*com is 2 times com",
+    "Its normally hot mail. Com you see!", "I was there. com on", "end of the sentence. org chart",
 ])
 def test_words_beside_com_are_not_links(text: str) -> None:
     n = normalize_text(text)
