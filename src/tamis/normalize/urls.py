@@ -318,8 +318,8 @@ def _missed_space(text: str, m: re.Match[str]) -> bool:
 ##############################################################################################################
 _DOT_SYMBOL = re.compile(r"(?<![\w.*-])([A-Za-z0-9][A-Za-z0-9-]{2,})\*(com|net|org)\b(?![.*'’-])")
 _DOT_CAMEL_COM = re.compile(
-    r"\b((?:www\s+)?[A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*|www\s+[A-Za-z0-9-]{2,})\s{1,2}(com)\b(?![.'’-])")
-_DOT_THEN_SPACE = re.compile(r"(?<=[a-z0-9])\.\s{1,2}(?=(?:com|net|org)/|com\s*$)")
+    r"\b((?:www\s+)?[A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*|www\s+[A-Za-z0-9-]{2,}) {1,2}(com)\b(?![.'’-])")
+_DOT_THEN_SPACE = re.compile(r"(?<=[a-z0-9])\. {1,2}(?=(?:com|net|org)/|com\s*$)")
 _WWW_SPACE = re.compile(r"\b(www)\s+(?=[A-Za-z0-9-]{2,}\.(?:com|net|org)\b)", re.IGNORECASE)
 
 
