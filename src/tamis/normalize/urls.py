@@ -329,39 +329,29 @@ _COM_WORD = re.compile(r" com\b")
 
 
 def _more_dots(text: str) -> tuple[str, int]:
-    n = 0
-
-    def fix(m: re.Match[str]) -> str:
-        nonlocal n
-        n += 1
-        return "."
-
+    n = k = 0
     if "*com" in text or "*net" in text or "*org" in text:
-        text = _DOT_SYMBOL.sub(lambda m: (fix(m), f"{m.group(1)}.{m.group(2)}")[1], text)
+        text, k = _DOT_SYMBOL.subn(r"\1.\2", text)
+        n += k
     if " com" in text and _COM_WORD.search(text):
-        text = _DOT_CAMEL_COM.sub(lambda m: (fix(m), m.group(1) + ".com")[1], text)
+        text, k = _DOT_CAMEL_COM.subn(r"\1.com", text)
+        n += k
     if ". com" in text or ".  com" in text or ". net/" in text or ". org/" in text or ".  net/" in text \
             or ".  org/" in text:
-        text = _DOT_THEN_SPACE.sub(fix, text)
+        text, k = _DOT_THEN_SPACE.subn(".", text)
+        n += k
     if n and ("www " in text or "WWW " in text):
-        text = _WWW_SPACE.sub(lambda m: (fix(m), m.group(1) + ".")[1], text)
+        text, k = _WWW_SPACE.subn(r"\1.", text)
+        n += k
     return text, n
 
 
 def undisguise_dots(text: str) -> tuple[str, int]:
     """'example dot com' -> 'example.com'; returns the text and how many dots were disguised."""
-    n = 0
-
-    def fix(m: re.Match[str]) -> str:
-        nonlocal n
-        n += 1
-        return "."
-
     out, n = _more_dots(text)
-    if not n and not _may_disguise_dot(text):
-        return text, 0
     if _may_disguise_dot(out):
-        out = _DISGUISED_DOT.sub(fix, out)
+        out, k = _DISGUISED_DOT.subn(".", out)
+        n += k
     if n:
         # keep only rewrites that produced a link-looking name, to avoid "I ran . Then" style false alarms
         kept = sum(1 for m in _BARE_URL.finditer(out) if m.group(1).lower() in TLDS)
