@@ -188,20 +188,11 @@ _REFERENCE_SUFFIX = re.compile(r"\.(?:gov|mil|int)$|(?:^|\.)(?:gov\.[a-z]{2}|gou
 
 
 def reference_link(lk: Link) -> bool:
-    """True for a link to an editorial or public reference host (see the banner above): the host or a parent
-    domain of it in the list ("news.bbc.co.uk", "en.wikipedia.org"), or a government suffix."""
-    host = lk.host
-    if not host or lk.is_ip:
+    """True for a link to an editorial or public reference host (see the banner above): its registrable domain is
+    in the list ("news.bbc.co.uk" -> "bbc.co.uk", "en.wikipedia.org" -> "wikipedia.org"), or a government suffix."""
+    if not lk.host or lk.is_ip:
         return False
-    if _REFERENCE_SUFFIX.search(host):
-        return True
-    i = -1
-    while True:  # the host, then each parent: "en.m.wikipedia.org", "m.wikipedia.org", "wikipedia.org", "org"
-        if host[i + 1:] in _REFERENCE_DOMAINS:
-            return True
-        i = host.find(".", i + 1)
-        if i < 0:
-            return False
+    return lk.domain in _REFERENCE_DOMAINS or _REFERENCE_SUFFIX.search(lk.host) is not None
 
 
 ##############################################################################################################
