@@ -14,6 +14,7 @@ from .layout import layout
 from .offer import offer
 from .links import links
 from .promotion import promotion
+from .stuffing import stuffing
 from .template import template
 from .topic import topic
 from .testvalues import TEST_ADMINISTRATOR, TEST_GUARANTEED_SPAM, test_values
@@ -31,6 +32,7 @@ DEFAULT_SIGNALS: tuple[Signal, ...] = (
     Signal("offer", offer, "the sales pitch's calls to action: click here, order now, claim your prize, reply STOP"),
     Signal("bulk", bulk, "a mass mailing's marks: opt-out instructions, reply STOP, legal cover, the ADV: label"),
     Signal("template", template, "the blog-comment spammer's stock sentences: stumbled upon your weblog, bookmarked"),
+    Signal("stuffing", stuffing, "one capitalised name repeated through a short text: SEO article spinning"),
     Signal("layout", layout, "a broadcast advert's layout: lines opened by emoji bullets"),
     Signal("topic", topic, "classic spam topics (gambling, pharma, money-making, crypto...) named in any language"),
     Signal("author", author, "keyword-stuffed author names, disposable e-mail domains"),
@@ -70,8 +72,10 @@ DEFAULT_WEIGHTS: dict[str, object] = {
     "PROMO_OFFER": {"w": 2.5, "per": 0.3, "cap": 3},
     # signals/bulk.py: a mass mailing's opt-out footer; fitted by stacking (SMS and e-mail show it)
     "BULK_MAILING": {"w": 2.5, "per": 0.3, "cap": 3},
-    # hand-set, not fitted: no corpus holds blog comments (signals/template.py); one sentence +1.8, two +2.4
-    "COMMENT_TEMPLATE": {"w": 1.8, "per": 0.6, "cap": 4},
+    # hand-set, not fitted: no corpus holds blog comments (signals/template.py); one sentence +1.6, two +2.2
+    "COMMENT_TEMPLATE": {"w": 1.6, "per": 0.6, "cap": 4},
+    # hand-set, not fitted: the genuine texts that show it are e-mails (signals/stuffing.py)
+    "PROMO_KEYWORD_STUFFED": 1.5,
     # hand-set, not fitted: only tg shows the layout (signals/layout.py); 2 bullets +1.5, 4 or more +2.5
     "PROMO_EMOJI_BULLETS": {"w": 1.5, "per": 0.5, "cap": 3},
     # signals/topic.py: spam topics named in any language; fitted by stacking
