@@ -16,9 +16,8 @@ is a good touch. It is my secret Kronos Muscle weapon").
 # that occurs at least three times in a text of at most 1,500 characters.  Pairs, not whole runs: a sentence's
 # first word joins the name it precedes ("Only Kronos Muscle", "Купите Супер Крем"), and a three-word name
 # holds its pairs as often as itself.  Not a word twice ("Yeah Yeah Yeah! Im still Standing Yeah Yeah Yeah!", a
-# Reddit comment quoting a song).  Longer texts are left out:
-# e-mail threads repeat their participants' names ("Chris Garrigues" in every quoted header) and newsletters
-# their subjects.  Counted over ../shared/data (rows, spam / ham), the first draft without the opener list and
+# Reddit comment quoting a song).  Longer texts are left out: e-mail threads repeat their participants' names
+# ("Chris Garrigues" in every quoted header) and newsletters their subjects.  Counted over ../shared/data (rows, spam / ham), the first draft without the opener list and
 # the length limit: Stack Exchange 683 / 0, tg 21 / 0, YouTube 3 / 1, e-mail 126 / 177, Reddit 0 / 1, SMS 0 / 1.
 # This module (pairs, the opener list, 1,500 characters, not a word twice): Stack Exchange 718 / 0, tg 27 / 0,
 # e-mail 65 / 68 (short list messages naming a product or a person), YouTube 2 / 1 (a fan's "Katy Perry is part
@@ -55,7 +54,7 @@ _UP, _LOW = "A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω", "a-zß-öø-ÿа-яёά-ώ"
 # (the look-behind after the first capital, not before it: the same matches, and the regex tries it only where a
 # capital is, 5.5 -> 2.2 µs a text on the bench.speed sample)
 _NAME = re.compile(rf"[{_UP}](?<![\w'’-].)[{_LOW}]+(?:[ \t]+[{_UP}][{_LOW}0-9]+)+(?![\w'’-])")
-# words that open a sentence or a salutation: a run starting with one is a sentence start, not a name
+# words that open a sentence or a salutation: a pair starting with one is a sentence start, not a name
 _OPENERS = frozenset("""
     the a an on in at of for to and but or if it its this that these those my our your his her their we you he
     she they i is are was re dear hi hello hey thanks thank yes no so then when what why how who where here there
