@@ -17,8 +17,9 @@ is a good touch. It is my secret Kronos Muscle weapon").
 # first word joins the name it precedes ("Only Kronos Muscle", "Купите Супер Крем"), and a three-word name
 # holds its pairs as often as itself.  Not a word twice ("Yeah Yeah Yeah! Im still Standing Yeah Yeah Yeah!", a
 # Reddit comment quoting a song).  Longer texts are left out: e-mail threads repeat their participants' names
-# ("Chris Garrigues" in every quoted header) and newsletters their subjects.  Counted over ../shared/data (rows, spam / ham), the first draft without the opener list and
-# the length limit: Stack Exchange 683 / 0, tg 21 / 0, YouTube 3 / 1, e-mail 126 / 177, Reddit 0 / 1, SMS 0 / 1.
+# ("Chris Garrigues" in every quoted header) and newsletters their subjects.  Counted over ../shared/data (rows,
+# spam / ham), the first draft without the opener list and the length limit: Stack Exchange 683 / 0, tg 21 / 0,
+# YouTube 3 / 1, e-mail 126 / 177, Reddit 0 / 1, SMS 0 / 1.
 # This module (pairs, the opener list, 1,500 characters, not a word twice): Stack Exchange 718 / 0, tg 27 / 0,
 # e-mail 65 / 68 (short list messages naming a product or a person), YouTube 2 / 1 (a fan's "Katy Perry is part
 # of me Katy Perry is my firework Katy Perry, I love you"), Reddit 0 / 1 ("Fire Emblem channel ... plays Fire
